@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One vitest run for the whole repository. Each workspace keeps its tests in `test/`;
+ * suites that start local engines (DynamoDB Local, the sandbox) are named `*.int.test.ts`
+ * and get longer time-outs.
+ */
+export default defineConfig({
+  test: {
+    include: ['{packages,services,infra,sandbox,e2e,bench}/**/test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/cdk.out/**'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    reporters: process.env.CI ? ['default'] : ['default'],
+  },
+});
