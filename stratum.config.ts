@@ -57,7 +57,13 @@ export default defineConfig({
   stages: {
     local: { ...nonProd, logRetentionDays: 1, subdomain: 'local' },
     dev: { ...nonProd, account: 'dev', subdomain: 'dev' },
-    preview: { ...nonProd, account: 'preview', logRetentionDays: 7, backupRetentionDays: 1, subdomain: 'preview' },
+    preview: {
+      ...nonProd,
+      account: 'preview',
+      logRetentionDays: 7,
+      backupRetentionDays: 1,
+      subdomain: 'preview',
+    },
     integration: { ...nonProd, account: 'integration', subdomain: 'integration' },
     staging: {
       ...nonProd,

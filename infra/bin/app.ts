@@ -24,7 +24,9 @@ const { values } = parseArgs({
 
 /** Values from flags, else from CDK context given as `-c stages=a,b` (CDK CLI), else from env. */
 function listOption(flag: string[] | undefined, contextKey: string, envKey: string): string[] {
-  const context = process.env.CDK_CONTEXT_JSON ? JSON.parse(process.env.CDK_CONTEXT_JSON)[contextKey] : undefined;
+  const context = process.env.CDK_CONTEXT_JSON
+    ? JSON.parse(process.env.CDK_CONTEXT_JSON)[contextKey]
+    : undefined;
   const raw = flag?.join(',') ?? context ?? process.env[envKey] ?? '';
   return String(raw)
     .split(',')

@@ -7,7 +7,8 @@ import type { IConstruct } from 'constructs';
  * by an alarm instead.
  */
 export function acknowledgeDeadLetterQueue(queue: IConstruct): void {
-  const reason = 'This queue is a dead-letter queue: the last stop of failed messages, so it has no DLQ itself.';
+  const reason =
+    'This queue is a dead-letter queue: the last stop of failed messages, so it has no DLQ itself.';
   Validations.of(queue).acknowledge(
     { id: 'AwsSolutions::AwsSolutions-SQS3', reason },
     { id: 'Serverless::Serverless-SQSRedrivePolicy', reason },

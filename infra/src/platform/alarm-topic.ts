@@ -2,8 +2,8 @@ import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledgeDeadLetterQueue } from '../compliance/dead-letter-queue-findings.ts';
 
@@ -43,7 +43,11 @@ export class AlarmTopic extends Construct {
     });
     // CloudWatch publishes alarm notifications with its service principal, which must be able
     // to use the key of an encrypted topic.
-    this.key.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    this.key.grant(
+      new iam.ServicePrincipal('cloudwatch.amazonaws.com'),
+      'kms:Decrypt',
+      'kms:GenerateDataKey*',
+    );
     this.deliveryFailures = new sqs.Queue(this, 'DeliveryFailures', {
       encryption: sqs.QueueEncryption.KMS,
       encryptionMasterKey: this.key,

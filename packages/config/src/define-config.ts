@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type ConfigIssue, ConfigError } from './config-error.ts';
+import { ConfigError, type ConfigIssue } from './config-error.ts';
 import { type StratumConfig, type StratumConfigInput, stratumConfigSchema } from './schema.ts';
 
 /**

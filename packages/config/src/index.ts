@@ -1,12 +1,18 @@
-export { type ConfigIssue, ConfigError } from './config-error.ts';
+export { ConfigError, type ConfigIssue } from './config-error.ts';
 export { defineConfig } from './define-config.ts';
 export {
   type AccountConfig,
+  logRetentionDays,
+  organizationalUnits,
   type StageSettings,
   type StratumConfig,
   type StratumConfigInput,
-  logRetentionDays,
-  organizationalUnits,
   stratumConfigSchema,
 } from './schema.ts';
-export { LOCAL_ACCOUNT_ID, type ResolvedStage, type ResolveStagesOptions, resolveStages, type StageKind } from './stages.ts';
+export {
+  LOCAL_ACCOUNT_ID,
+  type ResolvedStage,
+  type ResolveStagesOptions,
+  resolveStages,
+  type StageKind,
+} from './stages.ts';

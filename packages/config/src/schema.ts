@@ -11,11 +11,17 @@ const regionSchema = z
 
 const slugSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{1,30}[a-z0-9]$/, 'expected 3-32 lowercase letters, digits or dashes, starting with a letter');
+  .regex(
+    /^[a-z][a-z0-9-]{1,30}[a-z0-9]$/,
+    'expected 3-32 lowercase letters, digits or dashes, starting with a letter',
+  );
 
 const domainSchema = z
   .string()
-  .regex(/^(?!-)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/, 'expected a lowercase DNS name, for example "example.com"');
+  .regex(
+    /^(?!-)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/,
+    'expected a lowercase DNS name, for example "example.com"',
+  );
 
 /** Organizational units an account can live in (ARCHITECTURE §1, "Accounts and stages"). */
 export const organizationalUnits = [
@@ -47,7 +53,7 @@ const logRetentionSchema = z
 
 export const alarmTargetsSchema = z.strictObject({
   /** E-mail addresses subscribed to the stage's alarm topic. */
-  emails: z.array(z.email('expected an e-mail address')).default([]),
+  emails: z.array(z.email('expected an e-mail address')).readonly().default([]),
   /** ARN of an existing SNS topic wired to chat (AWS Chatbot / Q Developer), if any. */
   chatTopicArn: z
     .string()

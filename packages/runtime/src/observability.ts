@@ -1,0 +1,33 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+
+/** The Powertools trio one function uses, created once per module (cold start). */
+export interface Observability {
+  readonly logger: Logger;
+  readonly tracer: Tracer;
+  readonly metrics: Metrics;
+}
+
+/**
+ * Creates the function's logger, tracer and metrics. Service name and namespace come from
+ * `POWERTOOLS_SERVICE_NAME` / `POWERTOOLS_METRICS_NAMESPACE` when the template sets them.
+ * Tracing is off outside Lambda (no X-Ray daemon in tests or the sandbox).
+ *
+ * @example
+ * ```ts
+ * export const { logger, tracer, metrics } = createObservability('todo');
+ * ```
+ */
+export function createObservability(serviceName: string): Observability {
+  const service = process.env.POWERTOOLS_SERVICE_NAME ?? serviceName;
+  const inLambda = Boolean(process.env.AWS_LAMBDA_FUNCTION_NAME) && process.env.STRATUM_SANDBOX !== 'true';
+  return {
+    logger: new Logger({ serviceName: service }),
+    tracer: new Tracer({ serviceName: service, enabled: inLambda }),
+    metrics: new Metrics({
+      serviceName: service,
+      namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Stratum',
+    }),
+  };
+}
