@@ -1,0 +1,56 @@
+import { correlationIdFrom, createObservability } from '@stratum/runtime';
+import type { APIGatewayRequestAuthorizerEventV2, Context } from 'aws-lambda';
+import { z } from 'zod';
+import { type AuthorizerResponse, authorize } from './authorize.ts';
+import { readAuthorizerConfig } from './environment.ts';
+import { TokenVerifier } from './token-verifier.ts';
+
+const config = readAuthorizerConfig();
+const { logger } = createObservability('authorizer');
+/** Module scope: the key sets fetched on the first request are reused until the next cold start. */
+const verifier = new TokenVerifier(config);
+
+/** The part of the payload-2.0 event the decision may depend on: the headers (lower-cased by API Gateway). */
+const authorizerEvent = z.object({
+  headers: z.record(z.string(), z.string()).optional(),
+  routeArn: z.string().optional(),
+});
+
+/**
+ * Lambda REQUEST authorizer of the HTTP API (payload 2.0, simple responses).
+ * Never logs the token; denies with `{ isAuthorized: false }`; throws only when the signing
+ * keys cannot be obtained, so that API Gateway answers 500 and caches nothing.
+ */
+export async function handler(
+  event: APIGatewayRequestAuthorizerEventV2,
+  context?: Context,
+): Promise<AuthorizerResponse> {
+  if (context) logger.addContext(context);
+  const parsed = authorizerEvent.safeParse(event);
+  const headers = parsed.success ? parsed.data.headers : undefined;
+  const correlationId = correlationIdFrom(headers);
+  const routeArn = parsed.success ? parsed.data.routeArn : undefined;
+  if (!parsed.success) {
+    logger.warn('Request denied', { reason: 'malformed_event', correlationId });
+    return { isAuthorized: false };
+  }
+  try {
+    const decision = await authorize(headers?.authorization, verifier);
+    if ('principal' in decision) {
+      const { principal } = decision;
+      logger.info('Request authorized', {
+        correlationId,
+        routeArn,
+        principalType: principal.type,
+        userId: principal.userId,
+        tenantId: principal.type === 'customer' ? principal.tenantId : undefined,
+      });
+    } else {
+      logger.warn('Request denied', { reason: decision.rejection, correlationId, routeArn });
+    }
+    return decision.response;
+  } catch (error) {
+    logger.error('Token verification failed', { correlationId, routeArn, error });
+    throw error;
+  }
+}
