@@ -6,6 +6,12 @@ import { defineConfig } from 'vitest/config';
  * and get longer time-outs.
  */
 export default defineConfig({
+  resolve: {
+    // One graphql module for everyone: vitest would otherwise load graphql's ESM build for our
+    // code and its CommonJS build for @apollo/subgraph and @graphql-tools/*, and graphql refuses
+    // schemas from "another module or realm". esbuild bundles have a single copy anyway.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     include: ['{packages,services,infra,sandbox,e2e,bench}/**/test/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/cdk.out/**'],

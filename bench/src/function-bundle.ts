@@ -22,6 +22,7 @@ export async function bundleHandler(entry: string, outfile: string): Promise<num
     target: 'node22',
     mainFields: ['module', 'main'],
     minify: true,
+    keepNames: true,
     sourcemap: false,
     banner: { js: REQUIRE_BANNER },
     logLevel: 'error',

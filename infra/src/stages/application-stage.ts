@@ -1,6 +1,10 @@
 import type { ResolvedStage, StratumConfig } from '@stratum/config';
 import { Aspects, Stage, type StageProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { ApiStack } from '../app/api-stack.ts';
+import { AuthStack } from '../app/auth-stack.ts';
+import { DataStack } from '../app/data-stack.ts';
+import { EdgeStack } from '../app/edge-stack.ts';
 import { StageRemovalPolicy } from '../compliance/stage-removal-policy.ts';
 import { applyStratumTags } from '../compliance/stratum-tags.ts';
 import { MonitoringStack } from '../platform/monitoring-stack.ts';
@@ -10,6 +14,9 @@ export interface ApplicationStageProps extends StageProps {
   readonly stage: ResolvedStage;
 }
 
+/** Where CloudFront-scope resources (WAF web ACLs, viewer certificates) must live. */
+const EDGE_REGION = 'us-east-1';
+
 /**
  * One deployment of the application stack (ARCHITECTURE §1): `local`, `dev`, `preview-<n>`,
  * `integration`, `staging`, `prod` or `prod-<tenant>`. Every stage is built from the same
@@ -17,6 +24,10 @@ export interface ApplicationStageProps extends StageProps {
  */
 export class ApplicationStage extends Stage {
   readonly monitoring: MonitoringStack;
+  readonly data: DataStack;
+  readonly auth: AuthStack;
+  readonly api: ApiStack;
+  readonly edge: EdgeStack;
 
   constructor(scope: Construct, props: ApplicationStageProps) {
     const { config, stage } = props;
@@ -24,13 +35,68 @@ export class ApplicationStage extends Stage {
       ...props,
       env: { account: stage.accountId, region: stage.region },
     });
+    const { settings } = stage;
     const stackName = (part: string) => `${config.project}-${stage.name}-${part}`;
+    const describe = (what: string) => `Stratum ${stage.name}: ${what}`;
+    const metricsNamespace = `${config.project}-${stage.name}`;
 
     this.monitoring = new MonitoringStack(this, 'Monitoring', {
       stackName: stackName('monitoring'),
-      description: `Stratum ${stage.name}: alarm topic and monitoring backbone`,
-      alarmEmails: stage.settings.alarms.emails,
-      terminationProtection: stage.settings.deletionProtection,
+      description: describe('alarm topic and monitoring backbone'),
+      alarmEmails: settings.alarms.emails,
+      terminationProtection: settings.deletionProtection,
+    });
+    const alarmTopic = this.monitoring.alarms.topic;
+
+    this.data = new DataStack(this, 'Data', {
+      stackName: stackName('data'),
+      description: describe('the application table'),
+      terminationProtection: settings.deletionProtection,
+      backupRetentionDays: settings.backupRetentionDays,
+      deletionProtection: settings.deletionProtection,
+    });
+    const table = this.data.table;
+
+    this.auth = new AuthStack(this, 'Auth', {
+      stackName: stackName('auth'),
+      description: describe('customer and staff user pools'),
+      terminationProtection: settings.deletionProtection,
+      table,
+      alarmTopic,
+      advancedSecurity: settings.advancedSecurity,
+      deletionProtection: settings.deletionProtection,
+      logRetentionDays: settings.logRetentionDays,
+      functionMemoryMb: settings.sizes.functionMemoryMb,
+      metricsNamespace,
+    });
+
+    this.api = new ApiStack(this, 'Api', {
+      stackName: stackName('api'),
+      description: describe('GraphQL HTTP API, authorizer, gateway and subgraphs'),
+      crossRegionReferences: stage.region !== EDGE_REGION,
+      table,
+      customerPool: { pool: this.auth.customers.pool, clients: [this.auth.customers.client] },
+      staffPool: { pool: this.auth.staff.pool, clients: [this.auth.staff.client] },
+      alarmTopic,
+      maskErrors: settings.maskErrors,
+      logRetentionDays: settings.logRetentionDays,
+      functionMemoryMb: settings.sizes.functionMemoryMb,
+      gatewayMemoryMb: settings.sizes.gatewayMemoryMb,
+      apiRateLimit: settings.sizes.apiRateLimit,
+      apiBurstLimit: settings.sizes.apiBurstLimit,
+      allowedOrigins: webOrigins(stage),
+      metricsNamespace,
+    });
+
+    this.edge = new EdgeStack(this, 'Edge', {
+      stackName: stackName('edge'),
+      description: describe('CloudFront and WAF in front of the API (us-east-1)'),
+      env: { account: stage.accountId, region: EDGE_REGION },
+      crossRegionReferences: stage.region !== EDGE_REGION,
+      apiEndpoint: this.api.http.api.apiEndpoint,
+      wafRateLimitPer5Min: settings.sizes.wafRateLimitPer5Min,
+      logRetentionDays: settings.logRetentionDays,
+      metricPrefix: metricsNamespace,
     });
 
     applyStratumTags(this, {
@@ -39,6 +105,18 @@ export class ApplicationStage extends Stage {
       owner: config.owner,
       costCenter: config.costCenter,
     });
-    Aspects.of(this).add(new StageRemovalPolicy(stage.settings.removalPolicy));
+    Aspects.of(this).add(new StageRemovalPolicy(settings.removalPolicy));
   }
+}
+
+/**
+ * Origins the API accepts browser calls from: the public app on the stage's domain and the
+ * staff app on `internal.<domain>`; the sandbox (`local`) adds the Vite dev servers.
+ */
+function webOrigins(stage: ResolvedStage): string[] {
+  const origins = [`https://${stage.domain}`, `https://internal.${stage.domain}`];
+  if (stage.kind === 'local') {
+    origins.push('http://localhost:5173', 'http://localhost:5174');
+  }
+  return origins;
 }

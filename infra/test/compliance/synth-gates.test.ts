@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -5,12 +8,19 @@ import { describe, expect, it } from 'vitest';
 import config from '../../../stratum.config.ts';
 import { createStratumApp } from '../../src/stratum-app.ts';
 
+/** Bundling is not a gate; skipping it keeps these tests about the gates, and fast. */
+const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+
+function tempOutdir(): string {
+  return mkdtempSync(join(tmpdir(), 'stratum-gates-'));
+}
+
 /** A dev-only app in a temporary folder, with one extra stack the test can spoil. */
 function devAppWith(build: (stack: Stack) => void): App {
   const { app, stages } = createStratumApp({
     config,
     onlyStages: ['dev'],
-    appProps: { outdir: `${process.env.TMPDIR ?? '/tmp'}/stratum-gates-${process.pid}-${Math.random()}` },
+    appProps: { outdir: tempOutdir(), context: NO_BUNDLING },
   });
   const [dev] = stages;
   if (!dev) throw new Error('dev stage missing');
@@ -32,7 +42,7 @@ describe('synth gates', () => {
     const { app } = createStratumApp({
       config,
       onlyStages: ['dev', 'prod'],
-      appProps: { outdir: `${process.env.TMPDIR ?? '/tmp'}/stratum-gates-ok-${process.pid}` },
+      appProps: { outdir: tempOutdir(), context: NO_BUNDLING },
     });
     expect(() => app.synth()).not.toThrow();
   });

@@ -1,5 +1,5 @@
 import { readEnvironment } from '@stratum/runtime';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One Cognito user pool whose ID tokens the authorizer accepts. */
 export interface PoolConfig {

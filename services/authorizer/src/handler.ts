@@ -1,6 +1,6 @@
 import { correlationIdFrom, createObservability } from '@stratum/runtime';
 import type { APIGatewayRequestAuthorizerEventV2, Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type AuthorizerResponse, authorize } from './authorize.ts';
 import { readAuthorizerConfig } from './environment.ts';
 import { TokenVerifier } from './token-verifier.ts';

@@ -1,5 +1,5 @@
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
-import { z } from 'zod';
+import * as z from 'zod';
 import { TokenRejectedError } from './errors.ts';
 import type { VerifiedToken } from './token-verifier.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InvalidTriggerEventError } from './errors.ts';
 
 /** A user who has just confirmed their sign-up, as the domain needs them. */

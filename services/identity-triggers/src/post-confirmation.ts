@@ -1,7 +1,7 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { createDataStore } from '@stratum/data';
 import { createObservability, readEnvironment } from '@stratum/runtime';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createPostConfirmationHandler } from './post-confirmation-handler.ts';
 import { CognitoTenantAttributeWriter } from './tenant-attributes.ts';
 

@@ -4,7 +4,7 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isConditionalCheckFailure, transactionCancellationCodes } from '../conditional-failure.ts';
 import type { Invitation, InvitationRepository, Member } from '../contract.ts';
 import type { InvitationEntity } from '../entities/invitation-entity.ts';

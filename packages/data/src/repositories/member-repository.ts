@@ -1,7 +1,7 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isConditionalCheckFailure } from '../conditional-failure.ts';
 import type { Member, MemberRepository } from '../contract.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';

@@ -3,7 +3,7 @@ import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isConditionalCheckFailure, transactionCancellationCodes } from '../conditional-failure.ts';
 import type { Member, Tenant, TenantRepository } from '../contract.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';

@@ -1,0 +1,126 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { FunctionAlarms } from './function-alarms.ts';
+import { LOCK_FILE, REPOSITORY_ROOT } from './service-entry.ts';
+
+/** Lets bundled CommonJS dependencies call `require` inside the ESM output. */
+const REQUIRE_BANNER =
+  "import { createRequire as __stratumCreateRequire } from 'node:module'; const require = __stratumCreateRequire(import.meta.url);";
+
+export interface StratumFunctionProps {
+  /** Absolute path of the handler file (see `serviceEntry`); it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  /** `POWERTOOLS_SERVICE_NAME`: names the service in logs, traces and metrics. */
+  readonly serviceName: string;
+  /** `POWERTOOLS_METRICS_NAMESPACE`, shared by every function of a stage. */
+  readonly metricsNamespace: string;
+  readonly memorySizeMb: number;
+  /** One of the CloudWatch Logs retention periods (the schema of `stratum.config.ts` checks it). */
+  readonly logRetentionDays: number;
+  /** The stage's alarm topic: errors and throttles of the function notify it. */
+  readonly alarmTopic: sns.ITopic;
+  /**
+   * Who invokes the function, synchronously. Lambda's DLQ and on-failure destinations only
+   * apply to asynchronous invocations; a synchronous caller receives the error itself, so
+   * the function has neither, and the reason is recorded with the acknowledged finding.
+   */
+  readonly synchronousCaller: string;
+  /** @default 10 seconds */
+  readonly timeout?: Duration;
+  readonly environment?: Readonly<Record<string, string>>;
+  /** `POWERTOOLS_LOG_LEVEL` and Lambda's application log level. @default INFO */
+  readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+}
+
+/**
+ * Every Lambda function of Stratum: Node.js 22 on arm64, bundled by the local esbuild into
+ * one minified ESM file with source maps and the AWS SDK v3 inside (the bundle pins the SDK
+ * it was tested with and loads faster than the runtime's copy), X-Ray tracing active,
+ * Powertools configured through its environment, a log group with the stage's retention,
+ * and alarms on errors and throttles. Reserved concurrency is deliberately not set: it
+ * would carve capacity out of the account's pool for every stage.
+ */
+export class StratumFunction extends Construct {
+  readonly function: nodejs.NodejsFunction;
+  readonly logGroup: logs.LogGroup;
+  readonly alarms: FunctionAlarms;
+
+  constructor(scope: Construct, id: string, props: StratumFunctionProps) {
+    super(scope, id);
+    const logLevel = props.logLevel ?? 'INFO';
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetentionDays as logs.RetentionDays,
+    });
+    // Its own role instead of AWSLambdaBasicExecutionRole, whose log permissions cover every
+    // log group of the account: this one may write to its own log group only.
+    const role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${props.serviceName}`,
+    });
+    this.logGroup.grantWrite(role);
+    this.function = new nodejs.NodejsFunction(this, 'Function', {
+      role,
+      entry: props.entry,
+      handler: 'handler',
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySizeMb,
+      timeout: props.timeout ?? Duration.seconds(10),
+      tracing: lambda.Tracing.ACTIVE,
+      logGroup: this.logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      applicationLogLevelV2: lambda.ApplicationLogLevel[logLevel],
+      systemLogLevelV2: lambda.SystemLogLevel.WARN,
+      projectRoot: REPOSITORY_ROOT,
+      depsLockFilePath: LOCK_FILE,
+      awsSdkConnectionReuse: false,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace,
+        POWERTOOLS_LOG_LEVEL: logLevel,
+        ...props.environment,
+      },
+      bundling: {
+        forceDockerBundling: false,
+        format: nodejs.OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        minify: true,
+        // Error classes are matched and logged by name; minification would mangle them.
+        keepNames: true,
+        sourceMap: true,
+        sourcesContent: false,
+        banner: REQUIRE_BANNER,
+        bundleAwsSDK: true,
+        externalModules: [],
+      },
+    });
+    this.alarms = new FunctionAlarms(this, 'Alarms', { function: this.function, topic: props.alarmTopic });
+
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions, so AWS requires Resource "*" for them (the only statement with it).',
+    });
+    const runtimeReason =
+      'Pinned to nodejs22.x on purpose: the sandbox and CI run every function on the Node 22 binary of the `node@22` dev dependency, so production runs what the tests ran. Moving to a newer runtime is one constant in this file.';
+    Validations.of(this.function).acknowledge(
+      { id: 'AwsSolutions::AwsSolutions-L1', reason: runtimeReason },
+      { id: 'Serverless::Serverless-LambdaLatestVersion', reason: runtimeReason },
+    );
+
+    const reason = `Invoked synchronously by ${props.synchronousCaller}, which receives every error itself; DLQs and on-failure destinations apply to asynchronous invocations only. Errors raise an alarm.`;
+    Validations.of(this.function).acknowledge(
+      { id: 'Serverless::Serverless-LambdaDLQ', reason },
+      { id: 'Serverless::Serverless-LambdaAsyncFailureDestination', reason },
+    );
+  }
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { readGatewayEnvironment } from '../src/environment.ts';
+import { principalFromAuthorizer } from '../src/http/principal-from-authorizer.ts';
+
+describe('principal from the authorizer context', () => {
+  it('reads a customer, splitting groups and dropping empty strings', () => {
+    expect(
+      principalFromAuthorizer({
+        principalType: 'customer',
+        userId: 'u1',
+        tenantId: '',
+        role: '',
+        email: 'a@b.test',
+        groups: 'beta, ,testers',
+      }),
+    ).toEqual({ principalType: 'customer', userId: 'u1', email: 'a@b.test', groups: ['beta', 'testers'] });
+  });
+
+  it('reads staff without a tenant, even if one is passed', () => {
+    const staff = principalFromAuthorizer({
+      principalType: 'staff',
+      userId: 's1',
+      tenantId: 't1',
+      groups: 'support',
+    });
+    expect(staff).toEqual({ principalType: 'staff', userId: 's1', groups: ['support'] });
+  });
+
+  it.each([
+    undefined,
+    {},
+    { principalType: 'customer' },
+    { principalType: 'admin', userId: 'x' },
+    { principalType: 'customer', userId: 'u', role: 'root' },
+  ])('returns undefined for %j', (context) => {
+    expect(principalFromAuthorizer(context)).toBeUndefined();
+  });
+});
+
+describe('gateway environment', () => {
+  it('defaults to production-safe settings and names what is missing', () => {
+    const environment = readGatewayEnvironment({ SUBGRAPH_USERS_FUNCTION: 'u', SUBGRAPH_TODO_FUNCTION: 't' });
+    expect(environment).toMatchObject({ MASK_ERRORS: true, GRAPHIQL: false, SUBGRAPH_TIMEOUT_MS: 10_000 });
+    expect(() => readGatewayEnvironment({ SUBGRAPH_USERS_FUNCTION: 'u' })).toThrow(/SUBGRAPH_TODO_FUNCTION/);
+  });
+});

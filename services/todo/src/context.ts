@@ -1,0 +1,27 @@
+import type { DataStore, TenantScope } from '@stratum/data';
+import type { Principal } from '@stratum/gateway/protocol';
+import type { Observability } from '@stratum/runtime';
+import { ForbiddenError, UnauthenticatedError } from './errors.ts';
+
+/** What every resolver receives. `principal` was verified upstream (see todo-handler.ts). */
+export interface TodoContext {
+  readonly principal: Principal;
+  readonly correlationId: string;
+  readonly data: DataStore;
+  readonly logger: Observability['logger'];
+}
+
+/**
+ * The tenant scope of the caller. Tenant and user ids come ONLY from the principal, never from
+ * arguments. Todos belong to customer tenants: staff principals have none and are refused.
+ */
+export function tenantScope(context: TodoContext): TenantScope {
+  const { principal } = context;
+  if (principal.principalType !== 'customer') {
+    throw new ForbiddenError('Staff principals cannot call customer tenant operations.');
+  }
+  if (!principal.tenantId) {
+    throw new UnauthenticatedError('The signed-in user does not belong to a tenant.');
+  }
+  return { tenantId: principal.tenantId, userId: principal.userId };
+}
