@@ -1,0 +1,23 @@
+import type { ServerResponse } from 'node:http';
+
+/** An error response of the Lambda API: the type in `X-Amzn-ErrorType`, the body as Lambda words it. */
+export class LambdaApiError extends Error {
+  override readonly name = 'LambdaApiError';
+  constructor(
+    readonly statusCode: number,
+    readonly errorType: string,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  send(response: ServerResponse): void {
+    const body = JSON.stringify({ Type: 'User', Message: this.message, message: this.message });
+    response.writeHead(this.statusCode, {
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(body),
+      'X-Amzn-ErrorType': this.errorType,
+    });
+    response.end(body);
+  }
+}
