@@ -3,7 +3,7 @@
  * the same run (ARCHITECTURE §5). Run: `npm run bench -- cold-init` or
  * `npx tsx bench/src/cold-init.ts [--runs 15]`.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,6 +28,7 @@ if (!Number.isInteger(runs) || runs < 1)
   throw new Error(`--runs expects a positive integer, got ${values.runs}`);
 
 const bundles = join(RESULTS_DIR, 'bundles');
+mkdirSync(bundles, { recursive: true });
 const emptyEntry = join(bundles, 'empty-handler.mjs');
 writeFileSync(emptyEntry, 'export const handler = async () => ({ statusCode: 200 });\n');
 const emptyMs = await medianColdStart(emptyEntry, runs);
