@@ -22,12 +22,16 @@ export interface Observability {
 export function createObservability(serviceName: string): Observability {
   const service = process.env.POWERTOOLS_SERVICE_NAME ?? serviceName;
   const inLambda = Boolean(process.env.AWS_LAMBDA_FUNCTION_NAME) && process.env.STRATUM_SANDBOX !== 'true';
+  const logger = new Logger({ serviceName: service });
   return {
-    logger: new Logger({ serviceName: service }),
+    logger,
     tracer: new Tracer({ serviceName: service, enabled: inLambda }),
     metrics: new Metrics({
       serviceName: service,
       namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Stratum',
+      // Its warnings (e.g. "no application metrics to publish") become structured log items
+      // at WARN level, instead of plain text lines among the JSON logs.
+      logger,
     }),
   };
 }

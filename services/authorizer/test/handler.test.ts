@@ -73,7 +73,33 @@ function eventWith(headers: Record<string, string>): APIGatewayRequestAuthorizer
   };
 }
 
-function captureLogs(): () => Record<string, unknown>[] {
+type Line = Record<string, unknown>;
+const isEmf = (line: Line) => '_aws' in line;
+
+/** The log items written while the test runs; EMF metric documents are left out (see `captureMetrics`). */
+function captureLogs(): () => Line[] {
+  const lines = captureStdoutJson();
+  return () => lines().filter((line) => !isEmf(line));
+}
+
+/** The metrics written as EMF while the test runs, as `{ name, dimensions }`. */
+function captureMetrics(): () => { name: string; dimensions: Record<string, unknown> }[] {
+  const lines = captureStdoutJson();
+  return () =>
+    lines()
+      .filter(isEmf)
+      .flatMap((line) => {
+        const { CloudWatchMetrics } = line._aws as { CloudWatchMetrics: { Metrics: { Name: string }[] }[] };
+        return CloudWatchMetrics.flatMap((directive) =>
+          directive.Metrics.map((metric) => ({
+            name: metric.Name,
+            dimensions: { service: line.service, reason: line.reason },
+          })),
+        );
+      });
+}
+
+function captureStdoutJson(): () => Line[] {
   const lines: string[] = [];
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
     lines.push(String(chunk));
@@ -88,7 +114,7 @@ function captureLogs(): () => Record<string, unknown>[] {
       .join('')
       .split('\n')
       .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+      .map((line) => JSON.parse(line) as Line);
 }
 
 const TENANT = { 'custom:tenant_id': 'tenant-42', 'custom:tenant_role': 'owner' };
@@ -153,6 +179,21 @@ describe('authorizer handler', () => {
     );
     expect(logs()).toEqual([
       expect.objectContaining({ level: 'ERROR', message: 'Token verification failed' }),
+    ]);
+  });
+
+  it('counts authorizations, and denials under their reason, as EMF metrics', async () => {
+    const token = await sign(customer, idTokenClaims(customer, TENANT));
+    const expired = await sign(customer, idTokenClaims(customer, { ...TENANT, exp: 1_000 }));
+    const metrics = captureMetrics();
+    await handler(eventWith({ authorization: `Bearer ${token}` }));
+    await handler(eventWith({ authorization: `Bearer ${expired}` }));
+    await handler(eventWith({}));
+    const business = metrics().filter((metric) => metric.name !== 'ColdStart');
+    expect(business).toEqual([
+      { name: 'Authorized', dimensions: { service: 'authorizer', reason: undefined } },
+      { name: 'Denied', dimensions: { service: 'authorizer', reason: 'expired' } },
+      { name: 'Denied', dimensions: { service: 'authorizer', reason: 'missing_token' } },
     ]);
   });
 });
