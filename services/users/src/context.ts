@@ -3,7 +3,7 @@ import type { Principal } from '@stratum/gateway/protocol';
 import type { Observability } from '@stratum/runtime';
 import { ForbiddenError, UnauthenticatedError } from './errors.ts';
 
-/** What every resolver receives. `principal` was verified upstream (see handler.ts). */
+/** What every resolver receives. `principal` was verified upstream (see `createSubgraphHandler` in @stratum/subgraph). */
 export interface UsersContext {
   readonly principal: Principal;
   readonly correlationId: string;

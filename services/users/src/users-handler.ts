@@ -1,7 +1,7 @@
 import type { DataStore } from '@stratum/data';
-import { type SubgraphResult, subgraphInvocationSchema } from '@stratum/gateway/protocol';
 import type { Observability } from '@stratum/runtime';
-import { executeOperation } from './execute-operation.ts';
+import { createSubgraphHandler, type SubgraphHandler } from '@stratum/subgraph';
+import { classifyError } from './error-classification.ts';
 import { usersSchema } from './schema.ts';
 
 export interface UsersHandlerDependencies {
@@ -10,35 +10,20 @@ export interface UsersHandlerDependencies {
   readonly logger: Observability['logger'];
 }
 
-export type UsersHandler = (event: unknown) => Promise<SubgraphResult>;
+export type UsersHandler = SubgraphHandler;
 
-/**
- * The users subgraph Lambda. It is invoked ONLY by the gateway through the Lambda Invoke API:
- * its resource policy admits the gateway's execution role and nothing else, so the `principal`
- * in the payload (built by the gateway from the authorizer's verified context) is trusted as is.
- * It has no HTTP route and no function URL.
- */
+/** The users subgraph Lambda; invoked only by the gateway (see `createSubgraphHandler`). */
 export function createUsersHandler(dependencies: UsersHandlerDependencies): UsersHandler {
   const { logger } = dependencies;
-  return async (event) => {
-    const invocation = subgraphInvocationSchema.safeParse(event);
-    if (!invocation.success) {
-      logger.error('Invalid subgraph invocation', { issues: invocation.error.issues });
-      return {
-        errors: [{ message: 'Invalid subgraph invocation.', extensions: { code: 'INVALID_INVOCATION' } }],
-      };
-    }
-    const { principal, correlationId } = invocation.data;
-    logger.appendKeys({ correlationId });
-    try {
-      return await executeOperation(usersSchema, invocation.data, {
-        principal,
-        correlationId,
-        data: dependencies.dataStore(),
-        logger,
-      });
-    } finally {
-      logger.resetKeys();
-    }
-  };
+  return createSubgraphHandler({
+    schema: usersSchema,
+    logger,
+    classifyError,
+    context: ({ principal, correlationId }) => ({
+      principal,
+      correlationId,
+      logger,
+      data: dependencies.dataStore(),
+    }),
+  });
 }

@@ -1,4 +1,5 @@
 import type { ParsedSubgraphInvocation, SubgraphResult } from '@stratum/gateway/protocol';
+import type { Observability } from '@stratum/runtime';
 import {
   execute,
   type GraphQLError,
@@ -7,8 +8,22 @@ import {
   parse,
   validate,
 } from 'graphql';
-import type { UsersContext } from './context.ts';
-import { classifyError } from './error-classification.ts';
+
+/** What the executor needs from a subgraph's resolver context. */
+export interface OperationContext {
+  readonly correlationId: string;
+  readonly logger: Observability['logger'];
+}
+
+/** An error a client may see: its message is kept and it carries a code (and the field at fault). */
+export interface ClassifiedError {
+  readonly message: string;
+  readonly code: string;
+  readonly field?: string;
+}
+
+/** Maps a resolver's error to what the client sees; `undefined` means unexpected (masked). */
+export type ErrorClassifier = (error: unknown) => ClassifiedError | undefined;
 
 /**
  * Runs one operation the gateway sent. Expected errors keep their message and get their code;
@@ -17,7 +32,8 @@ import { classifyError } from './error-classification.ts';
 export async function executeOperation(
   schema: GraphQLSchema,
   invocation: ParsedSubgraphInvocation,
-  context: UsersContext,
+  context: OperationContext,
+  classifyError: ErrorClassifier,
 ): Promise<SubgraphResult> {
   let document: ReturnType<typeof parse>;
   try {
@@ -42,7 +58,7 @@ export async function executeOperation(
   const requestError = !('data' in result);
   return {
     ...(requestError ? {} : { data: result.data ?? null }),
-    errors: result.errors.map((error) => formatError(error, requestError, context)),
+    errors: result.errors.map((error) => formatError(error, requestError, context, classifyError)),
   };
 }
 
@@ -53,7 +69,8 @@ function codedError(error: GraphQLError, code: string): GraphQLFormattedError {
 function formatError(
   error: GraphQLError,
   requestError: boolean,
-  context: UsersContext,
+  context: OperationContext,
+  classifyError: ErrorClassifier,
 ): GraphQLFormattedError {
   const formatted = error.toJSON();
   const known = classifyError(error.originalError);

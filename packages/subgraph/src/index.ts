@@ -1,0 +1,11 @@
+export {
+  type ClassifiedError,
+  type ErrorClassifier,
+  executeOperation,
+  type OperationContext,
+} from './execute-operation.ts';
+export {
+  createSubgraphHandler,
+  type SubgraphHandler,
+  type SubgraphHandlerOptions,
+} from './subgraph-handler.ts';
