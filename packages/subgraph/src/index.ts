@@ -1,3 +1,4 @@
+export { type ArgumentOf, classifyDataError } from './data-error-classification.ts';
 export {
   type ClassifiedError,
   type ErrorClassifier,

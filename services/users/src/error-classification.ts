@@ -1,18 +1,8 @@
-import {
-  DataValidationError,
-  InvitationStateError,
-  NotFoundError,
-  TenantAlreadyExistsError,
-  VersionConflictError,
-} from '@stratum/data';
+import { type ClassifiedError, classifyDataError } from '@stratum/subgraph';
 import { UsersError } from './errors.ts';
 
 /** What a client may learn about an error: its code, its message and the input field at fault. */
-export interface ClientError {
-  readonly code: string;
-  readonly message: string;
-  readonly field?: string;
-}
+export type ClientError = ClassifiedError;
 
 const RENAMED: Readonly<Record<string, string>> = {
   cursor: 'after',
@@ -42,18 +32,5 @@ export function classifyError(error: unknown): ClientError | undefined {
     const field = 'field' in error && typeof error.field === 'string' ? error.field : undefined;
     return { code: error.code, message: error.message, ...(field ? { field } : {}) };
   }
-  if (error instanceof DataValidationError) {
-    const field = argumentOf(error.field);
-    if (!field) return undefined;
-    return { code: 'BAD_USER_INPUT', message: `Invalid ${field}: ${error.reason}.`, field };
-  }
-  if (error instanceof NotFoundError) return { code: 'NOT_FOUND', message: error.message };
-  if (
-    error instanceof VersionConflictError ||
-    error instanceof InvitationStateError ||
-    error instanceof TenantAlreadyExistsError
-  ) {
-    return { code: 'CONFLICT', message: error.message };
-  }
-  return undefined;
+  return classifyDataError(error, argumentOf);
 }
