@@ -12,6 +12,29 @@ import { LOCK_FILE, REPOSITORY_ROOT } from './service-entry.ts';
 const REQUIRE_BANNER =
   "import { createRequire as __stratumCreateRequire } from 'node:module'; const require = __stratumCreateRequire(import.meta.url);";
 
+/** `node:http` through `require`: see packages/runtime/src/bundling/node-http.ts (≈ 20 ms of cold start). */
+const NODE_HTTP_SHIM = `${REPOSITORY_ROOT}packages/runtime/src/bundling/node-http.ts`;
+
+/**
+ * How every function is bundled: one minified ESM file for Node 22, source maps, the AWS SDK v3
+ * inside and nothing external. Exported so that the cold-init benchmark (bench/) bundles with
+ * exactly these options; it refuses an option it does not know how to mirror.
+ */
+export const FUNCTION_BUNDLING: Readonly<nodejs.BundlingOptions> = {
+  format: nodejs.OutputFormat.ESM,
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  minify: true,
+  // Error classes are matched and logged by name; minification would mangle them.
+  keepNames: true,
+  sourceMap: true,
+  sourcesContent: false,
+  banner: REQUIRE_BANNER,
+  bundleAwsSDK: true,
+  externalModules: [],
+  esbuildArgs: { '--alias': [`http=${NODE_HTTP_SHIM}`, `node:http=${NODE_HTTP_SHIM}`] },
+};
+
 export interface StratumFunctionProps {
   /** Absolute path of the handler file (see `serviceEntry`); it exports `handler`. */
   readonly entry: string;
@@ -89,18 +112,8 @@ export class StratumFunction extends Construct {
         ...props.environment,
       },
       bundling: {
+        ...FUNCTION_BUNDLING,
         forceDockerBundling: false,
-        format: nodejs.OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        minify: true,
-        // Error classes are matched and logged by name; minification would mangle them.
-        keepNames: true,
-        sourceMap: true,
-        sourcesContent: false,
-        banner: REQUIRE_BANNER,
-        bundleAwsSDK: true,
-        externalModules: [],
       },
     });
     this.alarms = new FunctionAlarms(this, 'Alarms', { function: this.function, topic: props.alarmTopic });

@@ -1,6 +1,6 @@
 import { correlationIdFrom, createObservability, instrumentHandler, MetricUnit } from '@stratum/runtime';
 import type { APIGatewayRequestAuthorizerEventV2, Context } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type AuthorizerResponse, authorize } from './authorize.ts';
 import { readAuthorizerConfig } from './environment.ts';
 import type { RejectionReason } from './errors.ts';
@@ -14,8 +14,8 @@ const verifier = new TokenVerifier(config);
 
 /** The part of the payload-2.0 event the decision may depend on: the headers (lower-cased by API Gateway). */
 const authorizerEvent = z.object({
-  headers: z.record(z.string(), z.string()).optional(),
-  routeArn: z.string().optional(),
+  headers: z.optional(z.record(z.string(), z.string())),
+  routeArn: z.optional(z.string()),
 });
 
 /**

@@ -1,5 +1,5 @@
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { TokenRejectedError } from './errors.ts';
 import type { VerifiedToken } from './token-verifier.ts';
 
@@ -28,7 +28,7 @@ export type Principal = CustomerPrincipal | StaffPrincipal;
  * of every table key, so only characters that cannot break a key are accepted.
  */
 const tenantClaims = z.object({
-  'custom:tenant_id': z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  'custom:tenant_id': z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
   'custom:tenant_role': z.enum(['owner', 'member']),
 });
 
