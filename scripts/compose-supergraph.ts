@@ -22,6 +22,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SUBGRAPHS = [
   { name: 'users', schemaFile: 'services/users/src/schema.graphql', outputDir: 'services/users/generated' },
   { name: 'todo', schemaFile: 'services/todo/src/schema.graphql', outputDir: 'services/todo/generated' },
+  { name: 'media', schemaFile: 'services/media/src/schema.graphql', outputDir: 'services/media/generated' },
 ] as const;
 
 const GATEWAY_OUTPUT_DIR = 'services/gateway/generated';
