@@ -1,46 +1,74 @@
 /**
- * `npm start`. Today: synthesizes the `local` stage through every gate and reports what
- * would run. The emulators that deploy those templates (ARCHITECTURE §3) are not built yet,
- * and this command says so rather than pretending.
+ * `npm start`: the whole local stage on this machine, from its own synthesized templates.
+ *
+ *   npm start                 synthesize `local` if its sources changed, start, deploy, print the URLs
+ *   npm start -- --fresh      forget everything kept in .stratum/ first (tables, users, queues, mail)
+ *   npm start -- --port 4600  the AWS endpoint's port (default 4566, the next free one when taken)
+ *
+ * Ctrl-C stops everything; data in .stratum/ survives to the next start.
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureLocalAssembly } from '../sandbox/local-assembly.ts';
+import { Sandbox } from '../sandbox/sandbox.ts';
+import { StateDirectory } from '../sandbox/state-directory.ts';
+import { printReady } from './ready-banner.ts';
 
-const outdir = 'cdk.out';
-const synth = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', 'infra/bin/app.ts', '--stage', 'local', '--out', outdir],
-  {
-    stdio: 'inherit',
+const { values } = parseArgs({
+  options: {
+    fresh: { type: 'boolean', default: false },
+    port: { type: 'string' },
+    'state-dir': { type: 'string', default: '.stratum' },
   },
-);
-if (synth.status !== 0) {
-  console.error('\nThe local stage did not synthesize; see the errors above.');
-  process.exit(synth.status ?? 1);
+});
+const port = values.port === undefined ? undefined : Number(values.port);
+if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535)) {
+  console.error(`--port expects a port number from 0 to 65535, got "${values.port}"`);
+  process.exit(2);
 }
 
-interface Template {
-  Resources?: Record<string, { Type: string }>;
+const root = resolve(new URL('../../../', import.meta.url).pathname);
+const state = new StateDirectory(resolve(root, values['state-dir']));
+if (values.fresh) {
+  state.wipe();
+  console.log(`--fresh: deleted ${state.root}`);
 }
-const manifest = JSON.parse(readFileSync(join(outdir, 'assembly-local', 'manifest.json'), 'utf8')) as {
-  artifacts: Record<string, { type: string; properties?: { templateFile?: string } }>;
-};
-const counts = new Map<string, number>();
-for (const artifact of Object.values(manifest.artifacts)) {
-  const file = artifact.properties?.templateFile;
-  if (artifact.type !== 'aws:cloudformation:stack' || !file) continue;
-  const template = JSON.parse(readFileSync(join(outdir, 'assembly-local', file), 'utf8')) as Template;
-  for (const resource of Object.values(template.Resources ?? {})) {
-    counts.set(resource.Type, (counts.get(resource.Type) ?? 0) + 1);
+const started = performance.now();
+const log = (line: string) => console.log(`[sandbox] ${line}`);
+
+try {
+  const assembly = await ensureLocalAssembly({ root, outdir: join(state.root, 'cdk.out'), log });
+  if (!assembly.synthesized) log('the local stage is unchanged since the last start: reusing its assembly');
+  const sandbox = await Sandbox.start({
+    assemblyDir: assembly.outdir,
+    stateDir: state.root,
+    awsPort: port,
+    log,
+  });
+  printReady(sandbox, performance.now() - started);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping…`);
+    await sandbox.stop();
+    log('stopped; data is kept in .stratum/ (npm start -- --fresh to start empty)');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+} catch (error) {
+  console.error(`\nThe sandbox did not start: ${describeError(error)}`);
+  process.exit(1);
+}
+
+/** The message of an error and of every cause under it, one per line. */
+function describeError(error: unknown): string {
+  const lines: string[] = [];
+  for (let current: unknown = error; current !== undefined && lines.length < 5; ) {
+    lines.push(current instanceof Error ? current.message : String(current));
+    current = current instanceof Error ? current.cause : undefined;
   }
+  return lines.join('\n  caused by: ');
 }
-
-console.log('\nThe local stage is synthesized (cdk.out/assembly-local). Its resources:');
-for (const [type, count] of [...counts].sort()) {
-  console.log(`  ${String(count).padStart(3)}  ${type}`);
-}
-console.log(
-  '\nNOT RUNNING YET: the offline sandbox (emulators, web apps, API, inbox, console) is not built in this\n' +
-    'version, so nothing was deployed and no URL is served. Track it in the issue "The offline sandbox".',
-);

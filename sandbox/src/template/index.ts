@@ -24,6 +24,7 @@ export { IntrinsicResolver, type ResolutionScope } from './intrinsic-resolver.ts
 export { NOT_EMULATED, type NotEmulatedType, notEmulatedEntryFor } from './not-emulated.ts';
 export { InMemoryParameterStore, type ParameterStore } from './parameter-store.ts';
 export { LOCAL_BOOTSTRAP_VERSION, type ParameterInputs, resolveParameterValues } from './parameter-values.ts';
+export { generatedPhysicalName, physicalNameOf } from './physical-names.ts';
 export { NO_VALUE, type StackEnvironment, stackIdOf } from './pseudo-parameters.ts';
 export { buildResourceGraph, type ResourceGraph } from './resource-graph.ts';
 export type {

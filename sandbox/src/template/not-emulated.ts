@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { generatedPhysicalName } from './physical-names.ts';
 import { LOCAL_PARTITION, stableUuid } from './pseudo-parameters.ts';
 import type { ProvisionContext, ProvisionedResource } from './resource-provider.ts';
 
@@ -26,15 +27,7 @@ export interface NotEmulatedType {
 const arn = (context: ProvisionContext, service: string, resource: string, global = false) =>
   `arn:${LOCAL_PARTITION}:${service}:${global ? '' : context.stack.region}:${context.stack.accountId}:${resource}`;
 
-/** A name CloudFormation would generate: `<stack>-<logicalId>-<suffix>`, cut to `max` characters. */
-const generatedName = (logicalId: string, context: ProvisionContext, max: number) => {
-  const suffix = createHash('sha256')
-    .update(`${context.stack.stackId}/${logicalId}`)
-    .digest('hex')
-    .slice(0, 12)
-    .toUpperCase();
-  return `${`${context.stack.stackName}-${logicalId}`.slice(0, max - suffix.length - 1)}-${suffix}`;
-};
+const generatedName = generatedPhysicalName;
 const nameOf = (properties: Readonly<Record<string, unknown>>, key: string, fallback: string) =>
   typeof properties[key] === 'string' ? (properties[key] as string) : fallback;
 const idOnly = (logicalId: string, _properties: unknown, context: ProvisionContext): ProvisionedResource => ({

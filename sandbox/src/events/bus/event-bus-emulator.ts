@@ -2,7 +2,7 @@ import { matches } from '../pattern/index.ts';
 import { type BusActivity, type BusObserver, RecentEvents } from './bus-observer.ts';
 import { EventsDefinitionError, TargetDeliveryError, UnknownEventsResourceError } from './errors.ts';
 import { type EventArchive, readEventArchive } from './event-archive.ts';
-import { asReplayed, type BusEvent } from './event-envelope.ts';
+import { asReplayed, type BusEvent, type EventEnvelope } from './event-envelope.ts';
 import { type EventRule, readEventRule } from './event-rule.ts';
 import { busNameOf, type EventsLocation, eventBusArn, parseArn } from './events-arn.ts';
 import {
@@ -136,6 +136,19 @@ export class EventBusEmulator {
       return { EventId: verdict.entry.envelope.id };
     });
     return { FailedEntryCount: results.filter((result) => 'ErrorCode' in result).length, Entries: results };
+  }
+
+  /**
+   * An event an AWS service emits (S3 "Object Created", MediaConvert "Job State Change"): it goes to
+   * the account's `default` bus with its `aws.*` source, which PutEvents refuses from callers.
+   */
+  putServiceEvent(envelope: EventEnvelope): void {
+    if (!envelope.source.startsWith('aws.')) {
+      throw new EventsDefinitionError(`Service event ${envelope.id}`, [
+        `source must be an AWS service (aws.*), got "${envelope.source}"`,
+      ]);
+    }
+    this.#route({ envelope, busName: 'default', ingestionTime: this.#now() });
   }
 
   /**

@@ -132,3 +132,40 @@ describe('routing', () => {
     );
   });
 });
+
+describe('events from AWS services', () => {
+  const envelope = (source: string) => ({
+    version: '0' as const,
+    id: 'e1',
+    'detail-type': 'Object Created',
+    source,
+    account: '123456789012',
+    time: '2026-01-01T00:00:00Z',
+    region: 'eu-west-1',
+    resources: ['arn:aws:s3:::media'],
+    detail: { bucket: { name: 'media' } },
+  });
+
+  it('routes an aws.* event to the default bus, which PutEvents refuses from callers', async () => {
+    const dispatcher = new FakeDispatcher();
+    const bus = busWith(dispatcher);
+    bus.createRule(
+      {
+        EventPattern: { source: ['aws.s3'], 'detail-type': ['Object Created'] },
+        Targets: [{ Id: 'f', Arn: fnArn('s3') }],
+      },
+      'S3',
+    );
+    expect(bus.putEvents([entry({}, { Source: 'aws.s3' })]).FailedEntryCount).toBe(1);
+    bus.putServiceEvent(envelope('aws.s3'));
+    await bus.drain();
+    expect(dispatcher.bodiesFor(fnArn('s3'))).toEqual([
+      expect.objectContaining({ source: 'aws.s3', id: 'e1' }),
+    ]);
+  });
+
+  it('refuses a service event whose source is not an AWS service', () => {
+    const bus = busWith(new FakeDispatcher());
+    expect(() => bus.putServiceEvent(envelope('stratum.todo'))).toThrow(/aws\.\*/);
+  });
+});

@@ -1,0 +1,118 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type AwsEndpoint, createAwsEndpoint } from '../endpoint/index.ts';
+import {
+  type CognitoLocalEngine,
+  type DynamoDbLocalEngine,
+  type Engine,
+  type FauxqsEngine,
+  type SesLocalEngine,
+  startCognitoLocalEngine,
+  startDynamoDbLocalEngine,
+  startFauxqsEngine,
+  startSesLocalEngine,
+} from '../engines/index.ts';
+import type { StateDirectory } from './state-directory.ts';
+
+export interface SandboxEnginesOptions {
+  readonly state: StateDirectory;
+  readonly region: string;
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** The AWS endpoint's port; undefined = 4566 or the next free one. */
+  readonly awsPort?: number;
+  /** Cognito triggers the templates use (`PostConfirmation`, ...): cognito-local calls them through the endpoint. */
+  readonly cognitoTriggers: readonly string[];
+  /** The name cognito-local is told to invoke for a trigger (the sandbox's trigger router answers it). */
+  readonly cognitoTriggerFunction: (trigger: string) => string;
+  readonly log: (line: string) => void;
+}
+
+/** The engines and the one endpoint in front of them. */
+export interface SandboxEngines {
+  readonly endpoint: AwsEndpoint;
+  readonly dynamodb: DynamoDbLocalEngine;
+  readonly fauxqs: FauxqsEngine;
+  readonly cognito: CognitoLocalEngine;
+  readonly ses: SesLocalEngine;
+  /** Stops the endpoint, then every engine; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the single AWS endpoint, then DynamoDB Local, fauxqs, cognito-local and aws-ses-v2-local in
+ * parallel, each keeping its data under `.stratum/<engine>` (SES's inbox is in memory only), and routes
+ * the services they own. An engine that dies later is reported, not silently lost.
+ */
+export async function startSandboxEngines(options: SandboxEnginesOptions): Promise<SandboxEngines> {
+  const { state, log } = options;
+  const endpoint = await createAwsEndpoint({
+    ...(options.awsPort !== undefined && { port: options.awsPort }),
+    notice: log,
+  });
+  const started: Engine[] = [];
+  const track = <E extends Engine>(engine: E): E => {
+    started.push(engine);
+    void engine.exited.then((exit) => {
+      if (!exit.expected) log(`ENGINE DOWN: ${exit.engine} stopped unexpectedly (${exit.reason})`);
+    });
+    return engine;
+  };
+  try {
+    const cognitoDir = state.dir('cognito');
+    writeCognitoTriggers(cognitoDir, endpoint.url, options);
+    const [dynamodb, fauxqs, cognito, ses] = await Promise.all([
+      startDynamoDbLocalEngine({ dataDir: state.dir('dynamodb') }).then(track),
+      startFauxqsEngine({ dataDir: state.dir('fauxqs') }).then(track),
+      startCognitoLocalEngine({ dataDir: cognitoDir, issuerDomain: endpoint.url }).then(track),
+      startSesLocalEngine({}).then(track),
+    ]);
+    endpoint.setRoute('dynamodb', { upstream: dynamodb.endpoint });
+    endpoint.setRoute('sqs', { upstream: fauxqs.endpoint });
+    endpoint.setRoute('sns', { upstream: fauxqs.endpoint });
+    endpoint.setRoute('s3', { upstream: fauxqs.endpoint });
+    endpoint.setRoute('cognito-idp', { upstream: cognito.endpoint });
+    endpoint.setRoute('ses', { upstream: ses.endpoint });
+    let stopping: Promise<void> | undefined;
+    return {
+      endpoint,
+      dynamodb,
+      fauxqs,
+      cognito,
+      ses,
+      stop() {
+        stopping ??= (async () => {
+          await endpoint.close();
+          await Promise.allSettled(started.map((engine) => engine.stop()));
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await endpoint.close();
+    await Promise.allSettled(started.map((engine) => engine.stop()));
+    throw error;
+  }
+}
+
+/**
+ * cognito-local's triggers are global (one function per trigger for all pools) and read from
+ * `.cognito/config.json` at start; it calls them with its own Lambda client. Every trigger a template
+ * uses is pointed at the sandbox's router through the AWS endpoint; the router runs the function the
+ * event's own pool declares (see `CognitoTriggerRouter`). Other keys of the file are kept.
+ */
+function writeCognitoTriggers(cognitoDir: string, endpointUrl: string, options: SandboxEnginesOptions): void {
+  const configDir = join(cognitoDir, '.cognito');
+  const file = join(configDir, 'config.json');
+  mkdirSync(configDir, { recursive: true });
+  const existing = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
+    : {};
+  const config = {
+    ...existing,
+    TriggerFunctions: Object.fromEntries(
+      options.cognitoTriggers.map((t) => [t, options.cognitoTriggerFunction(t)]),
+    ),
+    LambdaClient: { endpoint: endpointUrl, region: options.region, credentials: options.credentials },
+  };
+  writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
+}

@@ -1,0 +1,302 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ApiGatewayEmulator } from '../apigateway/index.ts';
+import { CloudFrontEmulator } from '../cloudfront/index.ts';
+import { cognitoResourceProviders, type SandboxUserPool } from '../cognito/cognito-resource-providers.ts';
+import { CognitoTriggerRouter, routedTriggerFunction } from '../cognito/cognito-trigger-router.ts';
+import { dynamoDbResourceProviders, type SandboxTable } from '../dynamodb/dynamodb-resource-providers.ts';
+import { createPutEventsHandler, EventBusEmulator, eventsResourceProviders } from '../events/bus/index.ts';
+import { AsyncInvoker } from '../lambda/async-invoker.ts';
+import { createInvokeApiHandler, LambdaRunner } from '../lambda/index.ts';
+import { type DeployedLambda, lambdaResourceProviders } from '../lambda/lambda-resource-providers.ts';
+import { snsResourceProviders } from '../messaging/sns-resource-providers.ts';
+import { type SandboxQueue, sqsResourceProviders } from '../messaging/sqs-resource-providers.ts';
+import {
+  type DeployedAssembly,
+  deployAssembly,
+  readCloudAssembly,
+  type StackArtifact,
+} from '../template/index.ts';
+import { EventSources } from './event-sources-wiring.ts';
+import { FunctionLogs } from './function-logs.ts';
+import { type SandboxEndpoints, writeOutputsFile } from './outputs-file.ts';
+import { runnerInvoker } from './runner-invoker.ts';
+import { s3ObjectSource } from './s3-object-source.ts';
+import { type S3Wiring, wireS3 } from './s3-wiring.ts';
+import { type SandboxEngines, startSandboxEngines } from './sandbox-engines.ts';
+import { StateDirectory } from './state-directory.ts';
+
+/** The credentials every local client and function signs with (DynamoDB Local accepts only letters and digits in the key id). */
+export const SANDBOX_CREDENTIALS = {
+  accessKeyId: 'STRATUMLOCAL',
+  secretAccessKey: 'stratumlocalsecret',
+} as const;
+
+export interface SandboxOptions {
+  /** The synthesized cloud assembly (its `assembly-local` is deployed). */
+  readonly assemblyDir: string;
+  /** `.stratum/`: engine data, outputs.json. */
+  readonly stateDir: string;
+  /** The AWS endpoint's port; 0 = a free port. @default 4566 (next free port when taken) */
+  readonly awsPort?: number;
+  readonly log?: (line: string) => void;
+}
+
+/** What is running, for the CLI, the console and tests. */
+export interface SandboxInventory {
+  readonly tables: SandboxTable[];
+  readonly queues: SandboxQueue[];
+  readonly functions: DeployedLambda[];
+  readonly userPools: SandboxUserPool[];
+  readonly notEmulated: Map<string, number>;
+}
+
+/**
+ * The whole local stage on this machine: starts the engines and the single AWS endpoint, deploys every
+ * stack of the synthesized `local` assembly into them, and writes `.stratum/outputs.json` once ready.
+ *
+ * @example
+ * ```ts
+ * const sandbox = await Sandbox.start({ assemblyDir: '.stratum/cdk.out', stateDir: '.stratum' });
+ * console.log(sandbox.endpoints.apiUrl);
+ * await sandbox.stop();
+ * ```
+ */
+export class Sandbox {
+  readonly inventory: SandboxInventory = {
+    tables: [],
+    queues: [],
+    functions: [],
+    userPools: [],
+    notEmulated: new Map(),
+  };
+  readonly logs = new FunctionLogs();
+  endpoints!: SandboxEndpoints;
+  deployed!: DeployedAssembly;
+
+  private readonly state: StateDirectory;
+  private engines: SandboxEngines | undefined;
+  private runner: LambdaRunner | undefined;
+  private apiGateway: ApiGatewayEmulator | undefined;
+  cloudFront: CloudFrontEmulator | undefined;
+  eventSources: EventSources | undefined;
+  private asyncInvoker: AsyncInvoker | undefined;
+  private s3: S3Wiring | undefined;
+  bus: EventBusEmulator | undefined;
+  private stopping: Promise<void> | undefined;
+
+  private constructor(private readonly options: SandboxOptions) {
+    this.state = new StateDirectory(options.stateDir);
+  }
+
+  static async start(options: SandboxOptions): Promise<Sandbox> {
+    const sandbox = new Sandbox(options);
+    try {
+      await sandbox.boot();
+      return sandbox;
+    } catch (error) {
+      await sandbox.stop();
+      throw error;
+    }
+  }
+
+  private log(line: string): void {
+    this.options.log?.(line);
+  }
+
+  private async boot(): Promise<void> {
+    const assembly = readCloudAssembly(this.options.assemblyDir, { stage: 'local' });
+    const home = assembly.stacks[0];
+    if (!home)
+      throw new Error(`the assembly in ${this.options.assemblyDir} has no stacks for the local stage`);
+    const { accountId, region } = home;
+
+    this.engines = await startSandboxEngines({
+      state: this.state,
+      region,
+      credentials: SANDBOX_CREDENTIALS,
+      ...(this.options.awsPort !== undefined && { awsPort: this.options.awsPort }),
+      cognitoTriggers: cognitoTriggersOf(assembly.stacks),
+      cognitoTriggerFunction: routedTriggerFunction,
+      log: (line) => this.log(line),
+    });
+    const { endpoint } = this.engines;
+    const client = { endpoint: endpoint.url, region, credentials: SANDBOX_CREDENTIALS };
+    const dynamodb = new DynamoDBClient(client);
+    const sqs = new SQSClient(client);
+    const sns = new SNSClient(client);
+
+    this.runner = new LambdaRunner({
+      region,
+      accountId,
+      endpointUrl: endpoint.url,
+      credentials: SANDBOX_CREDENTIALS,
+      logSink: this.logs.sink,
+    });
+    const asyncInvoker = new AsyncInvoker(this.runner, {
+      onFailure: (failure) =>
+        this.log(
+          `async invocation of ${failure.functionArn} failed ${failure.attempts}×: ${failure.error.slice(0, 300)}`,
+        ),
+    });
+    this.asyncInvoker = asyncInvoker;
+    this.bus = new EventBusEmulator({
+      location: { account: accountId, region },
+      dispatcher: {
+        lambda: ({ functionArn, payload }) => asyncInvoker.invoke(functionArn, JSON.parse(payload)),
+        sqs: async (message) => {
+          const queueName = message.queueArn.split(':').pop() ?? '';
+          const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: queueName }));
+          await sqs.send(
+            new SendMessageCommand({
+              QueueUrl,
+              MessageBody: message.body,
+              ...(message.messageGroupId && { MessageGroupId: message.messageGroupId }),
+              ...(message.messageDeduplicationId && {
+                MessageDeduplicationId: message.messageDeduplicationId,
+              }),
+              ...(message.messageAttributes && {
+                MessageAttributes: Object.fromEntries(
+                  Object.entries(message.messageAttributes).map(([k, v]) => [
+                    k,
+                    { DataType: 'String', StringValue: v },
+                  ]),
+                ),
+              }),
+            }),
+          );
+        },
+        sns: async ({ topicArn, message }) => {
+          await sns.send(new PublishCommand({ TopicArn: topicArn, Message: message }));
+        },
+      },
+    });
+    const triggers = new CognitoTriggerRouter(this.runner);
+    endpoint.setRoute('lambda', { handle: triggers.wrap(createInvokeApiHandler(this.runner)) });
+    endpoint.setRoute('events', { handle: createPutEventsHandler(this.bus) });
+
+    this.s3 = wireS3({
+      endpoint,
+      engineUrl: this.engines.fauxqs.endpoint,
+      region,
+      accountId,
+      credentials: SANDBOX_CREDENTIALS,
+      asyncInvoker,
+      bus: this.bus,
+    });
+    const cognito = new CognitoIdentityProviderClient(client);
+    this.eventSources = new EventSources({
+      region,
+      accountId,
+      dynamodbUrl: this.engines.dynamodb.endpoint,
+      credentials: SANDBOX_CREDENTIALS,
+      sqs,
+      invoker: runnerInvoker(this.runner),
+      asyncInvoker,
+      bus: this.bus,
+      checkpointFile: this.state.file('stream-checkpoints.json'),
+      log: (line) => this.log(line),
+    });
+    const engineS3 = new S3Client({
+      endpoint: this.engines.fauxqs.endpoint,
+      region,
+      credentials: SANDBOX_CREDENTIALS,
+      forcePathStyle: true,
+    });
+    this.cloudFront = new CloudFrontEmulator({
+      s3: s3ObjectSource(engineS3),
+      invoker: runnerInvoker(this.runner),
+      log: (line) => this.log(`cloudfront: ${line}`),
+    });
+    this.apiGateway = new ApiGatewayEmulator({ invoker: runnerInvoker(this.runner) });
+    const providers = {
+      ...this.s3.resources.providers,
+      ...cognitoResourceProviders(cognito, {
+        issuerBase: this.engines.cognito.issuerDomain,
+        onUserPool: (pool) => {
+          triggers.register(pool);
+          this.inventory.userPools.push(pool);
+        },
+      }),
+      ...dynamoDbResourceProviders(dynamodb, (table) => this.inventory.tables.push(table)),
+      ...sqsResourceProviders(sqs, (queue) => this.inventory.queues.push(queue)),
+      ...snsResourceProviders(sns, (skipped) =>
+        this.log(
+          `not subscribed: ${skipped.protocol} subscription of ${skipped.topicArn} (${skipped.reason})`,
+        ),
+      ),
+      ...lambdaResourceProviders(this.runner, {
+        inlineCodeDir: this.state.dir('inline-functions'),
+        extraEnvironment: { STRATUM_SANDBOX: 'true' },
+        onFunction: (deployed) => this.inventory.functions.push(deployed),
+      }),
+      ...eventsResourceProviders(this.bus),
+      ...this.apiGateway.providers,
+      ...this.cloudFront.providers,
+      ...this.eventSources.providers(),
+    };
+    let currentStack = '';
+    this.deployed = await deployAssembly(assembly, {
+      providers,
+      onResource: (resource, stackName) => {
+        if (stackName !== currentStack) {
+          currentStack = stackName;
+          this.log(`deploying ${stackName}…`);
+        }
+        if (resource.status === 'not-emulated') {
+          this.inventory.notEmulated.set(
+            resource.type,
+            (this.inventory.notEmulated.get(resource.type) ?? 0) + 1,
+          );
+        }
+      },
+    });
+
+    this.eventSources.start();
+    const outputs = Object.assign({}, ...this.deployed.stacks.map((s) => s.outputs)) as Record<
+      string,
+      unknown
+    >;
+    const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    const apiUrl = str(outputs.ApiUrl);
+    const inboxUrl = this.engines.ses.inbox.pageUrl;
+    this.endpoints = {
+      awsEndpoint: endpoint.url,
+      region,
+      accountId,
+      ...(apiUrl && { apiUrl }),
+      ...(inboxUrl && { inboxUrl }),
+    };
+    writeOutputsFile(this.state.file('outputs.json'), this.endpoints, this.deployed.stacks);
+  }
+
+  /** Stops the servers, the functions and the engines; safe to call twice. */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      await this.eventSources?.stop();
+      await this.cloudFront?.close();
+      await this.apiGateway?.close();
+      await this.asyncInvoker?.drain();
+      await this.runner?.close();
+      this.s3?.close();
+      await this.engines?.stop();
+    })();
+    return this.stopping;
+  }
+}
+
+/** The Cognito triggers (`PostConfirmation`, ...) any user pool of the assembly declares. */
+function cognitoTriggersOf(stacks: readonly StackArtifact[]): string[] {
+  const triggers = new Set<string>();
+  for (const stack of stacks) {
+    for (const resource of Object.values(stack.template.Resources ?? {})) {
+      if (resource.Type !== 'AWS::Cognito::UserPool') continue;
+      const config = (resource.Properties as Record<string, unknown> | undefined)?.LambdaConfig;
+      if (config && typeof config === 'object') for (const key of Object.keys(config)) triggers.add(key);
+    }
+  }
+  return [...triggers].sort();
+}
