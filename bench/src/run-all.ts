@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const ALL = ['cold-init', 'ddb-library'];
+const ALL = ['cold-init', 'ddb-library', 'sandbox'];
 const args = process.argv.slice(2).filter((arg) => arg !== '--');
 const firstOption = args.findIndex((arg) => arg.startsWith('-'));
 const wanted = firstOption === -1 ? args : args.slice(0, firstOption);

@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { ApiAccessLogs } from './api-access-logs.ts';
@@ -30,12 +31,18 @@ export interface ApiStackProps extends StackProps {
   readonly allowedOrigins: readonly string[];
   /** `POWERTOOLS_METRICS_NAMESPACE` of the stage. */
   readonly metricsNamespace: string;
+  /**
+   * The media subgraph (MediaStack). Without it, the gateway answers the supergraph's media
+   * fields with `SUBGRAPH_UNAVAILABLE`.
+   */
+  readonly mediaSubgraph?: lambda.IFunction;
 }
 
 /**
  * The GraphQL API of the stage: the HTTP API with its authorizer, the gateway that executes
- * federated operations, and the two subgraph functions it invokes directly. The subgraphs
- * have no route and no function URL: only the gateway's role may invoke them.
+ * federated operations, and the subgraph functions it invokes directly (users and todo here,
+ * media from the media stack). The subgraphs have no route and no function URL: only the
+ * gateway's role may invoke them.
  */
 export class ApiStack extends Stack {
   readonly http: GraphqlHttpApi;
@@ -99,15 +106,21 @@ export class ApiStack extends Stack {
       environment: {
         SUBGRAPH_USERS_FUNCTION: this.users.function.functionName,
         SUBGRAPH_TODO_FUNCTION: this.todo.function.functionName,
+        ...(props.mediaSubgraph ? { SUBGRAPH_MEDIA_FUNCTION: props.mediaSubgraph.functionName } : {}),
         MASK_ERRORS: String(props.maskErrors),
         GRAPHIQL: String(!props.maskErrors),
       },
     });
-    // Exactly the two functions: `grantInvoke` would also allow `<arn>:*` (every version and alias).
+    // Exactly the subgraph functions: `grantInvoke` would also allow `<arn>:*` (every version and alias).
+    const subgraphs = [
+      this.users.function,
+      this.todo.function,
+      ...(props.mediaSubgraph ? [props.mediaSubgraph] : []),
+    ];
     this.gateway.function.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['lambda:InvokeFunction'],
-        resources: [this.users.function.functionArn, this.todo.function.functionArn],
+        resources: subgraphs.map((fn) => fn.functionArn),
       }),
     );
 

@@ -1,9 +1,11 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { FunctionAlarms } from './function-alarms.ts';
 import { LOCK_FILE, REPOSITORY_ROOT } from './service-entry.ts';
@@ -35,7 +37,32 @@ export const FUNCTION_BUNDLING: Readonly<nodejs.BundlingOptions> = {
   esbuildArgs: { '--alias': [`http=${NODE_HTTP_SHIM}`, `node:http=${NODE_HTTP_SHIM}`] },
 };
 
-export interface StratumFunctionProps {
+/**
+ * How the function is invoked. A synchronous caller receives every error itself; an
+ * asynchronous trigger (S3 notifications, EventBridge) needs somewhere for the events Lambda
+ * gave up on: the on-failure destination keeps the event, the error and the attempts.
+ */
+export type FunctionInvocation =
+  | {
+      /** Who invokes the function, synchronously (recorded with the acknowledged DLQ findings). */
+      readonly synchronousCaller: string;
+      readonly asynchronousTrigger?: never;
+    }
+  | {
+      readonly synchronousCaller?: never;
+      readonly asynchronousTrigger: {
+        /** Who invokes the function asynchronously, e.g. 'S3 ObjectCreated notifications'. */
+        readonly source: string;
+        /** Receives each event whose retries are exhausted or that grew too old. */
+        readonly onFailure: sqs.IQueue;
+        /** @default 2 (Lambda's default) */
+        readonly retryAttempts?: number;
+        /** @default 6 hours (Lambda's default) */
+        readonly maxEventAge?: Duration;
+      };
+    };
+
+interface StratumFunctionOptions {
   /** Absolute path of the handler file (see `serviceEntry`); it exports `handler`. */
   readonly entry: string;
   readonly description: string;
@@ -48,18 +75,26 @@ export interface StratumFunctionProps {
   readonly logRetentionDays: number;
   /** The stage's alarm topic: errors and throttles of the function notify it. */
   readonly alarmTopic: sns.ITopic;
-  /**
-   * Who invokes the function, synchronously. Lambda's DLQ and on-failure destinations only
-   * apply to asynchronous invocations; a synchronous caller receives the error itself, so
-   * the function has neither, and the reason is recorded with the acknowledged finding.
-   */
-  readonly synchronousCaller: string;
   /** @default 10 seconds */
   readonly timeout?: Duration;
   readonly environment?: Readonly<Record<string, string>>;
   /** `POWERTOOLS_LOG_LEVEL` and Lambda's application log level. @default INFO */
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /**
+   * Packages left out of the bundle because they cannot be bundled (native code such as
+   * sharp); the function must then get them from a layer (`layers`).
+   * @default none: everything is bundled
+   */
+  readonly externalModules?: readonly string[];
+  readonly layers?: readonly lambda.ILayerVersion[];
 }
+
+/**
+ * Lambda's DLQ and on-failure destinations only apply to asynchronous invocations: a function
+ * with a synchronous caller has neither, and the reason is recorded with the acknowledged
+ * finding; one with an asynchronous trigger sends its failed events to an on-failure destination.
+ */
+export type StratumFunctionProps = StratumFunctionOptions & FunctionInvocation;
 
 /**
  * Every Lambda function of Stratum: Node.js 22 on arm64, bundled by the local esbuild into
@@ -113,8 +148,10 @@ export class StratumFunction extends Construct {
       },
       bundling: {
         ...FUNCTION_BUNDLING,
+        externalModules: [...(FUNCTION_BUNDLING.externalModules ?? []), ...(props.externalModules ?? [])],
         forceDockerBundling: false,
       },
+      layers: props.layers ? [...props.layers] : undefined,
     });
     this.alarms = new FunctionAlarms(this, 'Alarms', { function: this.function, topic: props.alarmTopic });
 
@@ -130,10 +167,23 @@ export class StratumFunction extends Construct {
       { id: 'Serverless::Serverless-LambdaLatestVersion', reason: runtimeReason },
     );
 
-    const reason = `Invoked synchronously by ${props.synchronousCaller}, which receives every error itself; DLQs and on-failure destinations apply to asynchronous invocations only. Errors raise an alarm.`;
-    Validations.of(this.function).acknowledge(
-      { id: 'Serverless::Serverless-LambdaDLQ', reason },
-      { id: 'Serverless::Serverless-LambdaAsyncFailureDestination', reason },
-    );
+    if (props.asynchronousTrigger) {
+      const trigger = props.asynchronousTrigger;
+      this.function.configureAsyncInvoke({
+        onFailure: new destinations.SqsDestination(trigger.onFailure),
+        retryAttempts: trigger.retryAttempts ?? 2,
+        maxEventAge: trigger.maxEventAge ?? Duration.hours(6),
+      });
+      Validations.of(this.function).acknowledge({
+        id: 'Serverless::Serverless-LambdaDLQ',
+        reason: `Invoked asynchronously by ${trigger.source}: its failed events go to an on-failure destination (an SQS queue), which records the event, the error and the attempts where a DLQ would keep the event only. The queue's depth raises an alarm.`,
+      });
+    } else {
+      const reason = `Invoked synchronously by ${props.synchronousCaller}, which receives every error itself; DLQs and on-failure destinations apply to asynchronous invocations only. Errors raise an alarm.`;
+      Validations.of(this.function).acknowledge(
+        { id: 'Serverless::Serverless-LambdaDLQ', reason },
+        { id: 'Serverless::Serverless-LambdaAsyncFailureDestination', reason },
+      );
+    }
   }
 }

@@ -7,6 +7,7 @@ import { ApiGatewayEmulator } from '../apigateway/index.ts';
 import { CloudFrontEmulator } from '../cloudfront/index.ts';
 import { cognitoResourceProviders, type SandboxUserPool } from '../cognito/cognito-resource-providers.ts';
 import { CognitoTriggerRouter, routedTriggerFunction } from '../cognito/cognito-trigger-router.ts';
+import { ConsoleServer } from '../console/index.ts';
 import { dynamoDbResourceProviders, type SandboxTable } from '../dynamodb/dynamodb-resource-providers.ts';
 import { createPutEventsHandler, EventBusEmulator, eventsResourceProviders } from '../events/bus/index.ts';
 import { AsyncInvoker } from '../lambda/async-invoker.ts';
@@ -20,6 +21,7 @@ import {
   readCloudAssembly,
   type StackArtifact,
 } from '../template/index.ts';
+import { sandboxConsoleData } from './console-data.ts';
 import { EventSources } from './event-sources-wiring.ts';
 import { FunctionLogs } from './function-logs.ts';
 import { type SandboxEndpoints, writeOutputsFile } from './outputs-file.ts';
@@ -83,6 +85,7 @@ export class Sandbox {
   private apiGateway: ApiGatewayEmulator | undefined;
   cloudFront: CloudFrontEmulator | undefined;
   eventSources: EventSources | undefined;
+  private console: ConsoleServer | undefined;
   private asyncInvoker: AsyncInvoker | undefined;
   private s3: S3Wiring | undefined;
   bus: EventBusEmulator | undefined;
@@ -263,12 +266,31 @@ export class Sandbox {
     const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
     const apiUrl = str(outputs.ApiUrl);
     const inboxUrl = this.engines.ses.inbox.pageUrl;
+    const bus = this.bus;
+    this.console = await ConsoleServer.start({
+      data: sandboxConsoleData({
+        stacks: () => this.deployed.stacks,
+        logs: this.logs,
+        bus,
+        queues: () => this.inventory.queues,
+        fauxqsUrl: this.engines.fauxqs.endpoint,
+        inbox: this.engines.ses.inbox,
+      }),
+    });
+    const webAppUrl =
+      str(outputs.WebAppUrl) ??
+      this.cloudFront.deployed().find((d) => /web app|public/i.test(d.comment))?.url;
+    const internalAppUrl =
+      str(outputs.InternalAppUrl) ?? this.cloudFront.deployed().find((d) => /internal/i.test(d.comment))?.url;
     this.endpoints = {
       awsEndpoint: endpoint.url,
       region,
       accountId,
       ...(apiUrl && { apiUrl }),
       ...(inboxUrl && { inboxUrl }),
+      ...(webAppUrl && { webAppUrl }),
+      ...(internalAppUrl && { internalAppUrl }),
+      consoleUrl: this.console.url,
     };
     writeOutputsFile(this.state.file('outputs.json'), this.endpoints, this.deployed.stacks);
   }
@@ -276,6 +298,7 @@ export class Sandbox {
   /** Stops the servers, the functions and the engines; safe to call twice. */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
+      await this.console?.close();
       await this.eventSources?.stop();
       await this.cloudFront?.close();
       await this.apiGateway?.close();

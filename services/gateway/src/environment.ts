@@ -11,6 +11,11 @@ const gatewayEnvironmentSchema = z.object({
   /** Function name (or ARN) of each subgraph, keyed by the subgraph name in the supergraph. */
   SUBGRAPH_USERS_FUNCTION: z.string().min(1),
   SUBGRAPH_TODO_FUNCTION: z.string().min(1),
+  /**
+   * Optional while a stage runs without the media stack: the media fields then answer
+   * `SUBGRAPH_UNAVAILABLE` and the rest of each operation is still served.
+   */
+  SUBGRAPH_MEDIA_FUNCTION: z.string().min(1).optional(),
   /** Client-side cap on one subgraph invocation; keep it below the gateway's own timeout. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** Production default: unexpected errors are masked and introspection is off. */
@@ -26,5 +31,9 @@ export function readGatewayEnvironment(source: NodeJS.ProcessEnv = process.env):
 }
 
 export function subgraphFunctionNames(environment: GatewayEnvironment): Record<string, string> {
-  return { users: environment.SUBGRAPH_USERS_FUNCTION, todo: environment.SUBGRAPH_TODO_FUNCTION };
+  return {
+    users: environment.SUBGRAPH_USERS_FUNCTION,
+    todo: environment.SUBGRAPH_TODO_FUNCTION,
+    ...(environment.SUBGRAPH_MEDIA_FUNCTION ? { media: environment.SUBGRAPH_MEDIA_FUNCTION } : {}),
+  };
 }

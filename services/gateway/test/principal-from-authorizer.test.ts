@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readGatewayEnvironment } from '../src/environment.ts';
+import { readGatewayEnvironment, subgraphFunctionNames } from '../src/environment.ts';
 import { principalFromAuthorizer } from '../src/http/principal-from-authorizer.ts';
 
 describe('principal from the authorizer context', () => {
@@ -42,5 +42,26 @@ describe('gateway environment', () => {
     const environment = readGatewayEnvironment({ SUBGRAPH_USERS_FUNCTION: 'u', SUBGRAPH_TODO_FUNCTION: 't' });
     expect(environment).toMatchObject({ MASK_ERRORS: true, GRAPHIQL: false, SUBGRAPH_TIMEOUT_MS: 10_000 });
     expect(() => readGatewayEnvironment({ SUBGRAPH_USERS_FUNCTION: 'u' })).toThrow(/SUBGRAPH_TODO_FUNCTION/);
+  });
+
+  it('maps each configured subgraph of the supergraph to its function; media is optional', () => {
+    const withoutMedia = readGatewayEnvironment({
+      SUBGRAPH_USERS_FUNCTION: 'u',
+      SUBGRAPH_TODO_FUNCTION: 't',
+    });
+    expect(subgraphFunctionNames(withoutMedia)).toEqual({ users: 'u', todo: 't' });
+    const withMedia = readGatewayEnvironment({
+      SUBGRAPH_USERS_FUNCTION: 'u',
+      SUBGRAPH_TODO_FUNCTION: 't',
+      SUBGRAPH_MEDIA_FUNCTION: 'm',
+    });
+    expect(subgraphFunctionNames(withMedia)).toEqual({ users: 'u', todo: 't', media: 'm' });
+    expect(() =>
+      readGatewayEnvironment({
+        SUBGRAPH_USERS_FUNCTION: 'u',
+        SUBGRAPH_TODO_FUNCTION: 't',
+        SUBGRAPH_MEDIA_FUNCTION: '',
+      }),
+    ).toThrow(/SUBGRAPH_MEDIA_FUNCTION/);
   });
 });
