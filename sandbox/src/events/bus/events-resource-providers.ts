@@ -1,19 +1,5 @@
-import { createHash } from 'node:crypto';
-import type { ProviderRegistry } from '../../template/index.ts';
+import { generatedPhysicalName, type ProviderRegistry } from '../../template/index.ts';
 import type { EventBusEmulator } from './event-bus-emulator.ts';
-
-/**
- * The name CloudFormation gives a resource without one: stack, logical id and a stable suffix,
- * cut to the type's limit.
- */
-function generatedName(stackName: string, logicalId: string, maxLength: number): string {
-  const suffix = createHash('sha256')
-    .update(`${stackName}/${logicalId}`)
-    .digest('hex')
-    .slice(0, 12)
-    .toUpperCase();
-  return `${`${stackName}-${logicalId}`.slice(0, maxLength - suffix.length - 1)}-${suffix}`;
-}
 
 /**
  * Template-engine providers for `AWS::Events::EventBus`, `AWS::Events::Rule` and
@@ -30,14 +16,14 @@ export function eventsResourceProviders(bus: EventBusEmulator): ProviderRegistry
     },
     'AWS::Events::Rule': {
       create(logicalId, properties, context) {
-        const rule = bus.createRule(properties, generatedName(context.stack.stackName, logicalId, 64));
+        const rule = bus.createRule(properties, generatedPhysicalName(logicalId, context, 64));
         const physicalId = rule.busName === 'default' ? rule.name : `${rule.busName}|${rule.name}`;
         return { physicalId, attributes: { Arn: rule.arn } };
       },
     },
     'AWS::Events::Archive': {
       create(logicalId, properties, context) {
-        const archive = bus.createArchive(properties, generatedName(context.stack.stackName, logicalId, 48));
+        const archive = bus.createArchive(properties, generatedPhysicalName(logicalId, context, 48));
         return { physicalId: archive.name, attributes: { Arn: archive.arn } };
       },
     },
