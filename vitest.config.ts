@@ -13,7 +13,10 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
-    include: ['{packages,services,infra,sandbox,e2e,bench}/**/test/**/*.test.ts'],
+    include: [
+      '{packages,services,infra,sandbox,e2e,bench}/**/test/**/*.test.ts',
+      'web/*/test/**/*.test.{ts,tsx}',
+    ],
     exclude: ['**/node_modules/**', '**/cdk.out/**'],
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -120,6 +120,8 @@ export interface MemberRepository {
   updateProfile(scope: TenantScope, patch: { displayName: string }): Promise<Member>;
   /** Staff only: find the membership of a user by e-mail across tenants (GSI). */
   findByEmail(email: string): Promise<Member | null>;
+  /** Staff only: the membership of a user by user id (the Cognito `sub`) across tenants (GSI). */
+  findByUserId(userId: string): Promise<Member | null>;
 }
 
 export interface InvitationRepository {

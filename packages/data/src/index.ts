@@ -29,6 +29,7 @@ export {
   type TenantAnalytics,
   type TenantCounters,
 } from './event-data-contract.ts';
+export { MAX_ANALYTICS_DAYS } from './event-data-validation.ts';
 export type * from './media-contract.ts';
 export { MediaNotFoundError } from './media-errors.ts';
 export { MEDIA_OBJECT_KEYS, parseOriginalKey } from './media-object-keys.ts';

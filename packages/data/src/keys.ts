@@ -15,11 +15,16 @@ export const SK = {
 
 export const SK_PREFIX = { member: 'MEMBER#', invitation: 'INVITE#', todo: 'TODO#' } as const;
 
-/** gsi1: todos of one status ordered by due date; the staff list of tenants. */
+/**
+ * gsi1: todos of one status ordered by due date; the staff list of tenants; a user's
+ * memberships (staff look-up by user id).
+ */
 export const GSI1 = {
   todosByStatus: (tenantId: string, status: string) => `T#${tenantId}#TODO#${status}`,
   allTenants: 'TENANTS',
   tenantSort: (createdAt: string, tenantId: string) => `${createdAt}#${tenantId}`,
+  userMemberships: (userId: string) => `USER#${userId}`,
+  membershipSort: (tenantId: string) => `MEMBER#${tenantId}`,
 } as const;
 
 /** gsi2: todos of every status ordered by due date; members and invitations by e-mail. */

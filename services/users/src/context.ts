@@ -1,13 +1,25 @@
-import type { DataStore, TenantRole, TenantScope } from '@stratum/data';
+import type {
+  AnalyticsRepository,
+  DataStore,
+  DeviceRepository,
+  TenantRole,
+  TenantScope,
+} from '@stratum/data';
 import type { Principal } from '@stratum/gateway/protocol';
 import type { Observability } from '@stratum/runtime';
 import { ForbiddenError, UnauthenticatedError } from './errors.ts';
+import type { PushEndpoints } from './push/sns-push-endpoints.ts';
 
 /** What every resolver receives. `principal` was verified upstream (see `createSubgraphHandler` in @stratum/subgraph). */
 export interface UsersContext {
   readonly principal: Principal;
   readonly correlationId: string;
   readonly data: DataStore;
+  /** Staff reads of the counters the analytics service keeps. */
+  readonly analytics: AnalyticsRepository;
+  readonly devices: DeviceRepository;
+  /** The stage's SNS push application; null when push is not configured for the stage. */
+  readonly push: PushEndpoints | null;
   readonly logger: Observability['logger'];
 }
 
@@ -26,6 +38,7 @@ export function customerScope(context: UsersContext): TenantScope {
   return { tenantId: principal.tenantId, userId: principal.userId };
 }
 
+/** Staff-only operations: a customer of any role gets FORBIDDEN before anything is read. */
 export function assertStaff(context: UsersContext): void {
   if (context.principal.principalType !== 'staff') {
     throw new ForbiddenError('Only staff can call this operation.');

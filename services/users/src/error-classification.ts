@@ -9,17 +9,23 @@ const RENAMED: Readonly<Record<string, string>> = {
   limit: 'first',
   invitationId: 'id',
   userId: 'id',
+  fromDay: 'from',
+  toDay: 'to',
 };
+
+/** Data-layer paths that never come from the client: the device's owner and SNS endpoint are ours. */
+const NOT_CLIENT_INPUT = new Set(['device.userId', 'device.endpointArn']);
 
 /**
  * The argument a client wrote for a data-layer input path (`query.cursor` → `after`,
- * `patch.displayName` → `displayName`, `invitationId` → `id`). Undefined for the scope: tenant
+ * `patch.displayName` → `displayName`, `invitationId` → `id`, `toDay` → `to`). Undefined for the scope: tenant
  * and user ids come from the principal, so a bad one is not the client's input.
  */
 function argumentOf(dataField: string): string | undefined {
   const [head, ...rest] = dataField.split('.');
-  if (head === 'scope') return undefined;
-  const name = head === 'query' || head === 'patch' || head === 'input' ? rest.join('.') : dataField;
+  if (head === 'scope' || NOT_CLIENT_INPUT.has(dataField)) return undefined;
+  const nested = head === 'query' || head === 'patch' || head === 'input' || head === 'device';
+  const name = nested ? rest.join('.') : dataField;
   return RENAMED[name] ?? name;
 }
 

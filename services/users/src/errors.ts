@@ -15,7 +15,7 @@ export class UsersError extends Error {
 
 /** An argument is malformed; `field` names it as the client wrote it (e.g. `email`). */
 export class BadUserInputError extends UsersError {
-  override readonly name = 'BadUserInputError';
+  override readonly name: string = 'BadUserInputError';
   constructor(
     readonly field: string,
     message: string,
@@ -37,5 +37,13 @@ export class ForbiddenError extends UsersError {
   override readonly name = 'ForbiddenError';
   constructor(message: string) {
     super(message, 'FORBIDDEN');
+  }
+}
+
+/** The stage has no push application for the platform a device asked for (field `platform`). */
+export class PushNotConfiguredError extends BadUserInputError {
+  override readonly name = 'PushNotConfiguredError';
+  constructor(readonly platform: string) {
+    super('platform', `Push notifications through ${platform} are not configured for this stage.`);
   }
 }

@@ -2,13 +2,15 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { type GraphQLSchema, parse } from 'graphql';
 import { typeDefsSource } from '../generated/type-defs.ts';
 import type { UsersContext } from './context.ts';
+import { deviceMutationResolvers } from './resolvers/device-mutation-resolvers.ts';
 import { mutationResolvers } from './resolvers/mutation-resolvers.ts';
 import { queryResolvers } from './resolvers/query-resolvers.ts';
+import { staffQueryResolvers } from './resolvers/staff-query-resolvers.ts';
 import { typeResolvers } from './resolvers/type-resolvers.ts';
 
 const resolvers = {
-  Query: queryResolvers,
-  Mutation: mutationResolvers,
+  Query: { ...queryResolvers, ...staffQueryResolvers },
+  Mutation: { ...mutationResolvers, ...deviceMutationResolvers },
   ...typeResolvers,
 } as GraphQLResolverMap<UsersContext>;
 

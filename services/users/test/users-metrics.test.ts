@@ -1,6 +1,7 @@
 import { createObservability, instrumentHandler } from '@stratum/runtime';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InMemoryDataStore } from '../../gateway/test/support/in-memory-data-store.ts';
+import { InMemoryEventData } from '../../gateway/test/support/in-memory-event-data.ts';
 import { meteredUsersStore } from '../src/metered-store.ts';
 import { createUsersHandler } from '../src/users-handler.ts';
 
@@ -38,7 +39,12 @@ function setUp() {
   const metered = meteredUsersStore(store, observability.metrics);
   const handler = instrumentHandler(
     observability,
-    createUsersHandler({ dataStore: () => metered, logger: observability.logger }),
+    createUsersHandler({
+      dataStore: () => metered,
+      eventData: () => new InMemoryEventData(),
+      push: null,
+      logger: observability.logger,
+    }),
   );
   const invite = (principal: object, email: string) =>
     handler({

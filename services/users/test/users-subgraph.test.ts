@@ -2,6 +2,7 @@ import { DataValidationError } from '@stratum/data';
 import { createObservability } from '@stratum/runtime';
 import { describe, expect, it, vi } from 'vitest';
 import { InMemoryDataStore } from '../../gateway/test/support/in-memory-data-store.ts';
+import { InMemoryEventData } from '../../gateway/test/support/in-memory-event-data.ts';
 import { createUsersHandler } from '../src/users-handler.ts';
 
 const ada = { principalType: 'customer', userId: 'user-a1', tenantId: 'tenant-a', role: 'owner', groups: [] };
@@ -14,7 +15,16 @@ function setUp() {
   const { logger } = createObservability('users-test');
   logger.setLogLevel('SILENT');
   const errorLog = vi.spyOn(logger, 'error');
-  return { store, errorLog, handler: createUsersHandler({ dataStore: () => store, logger }) };
+  return {
+    store,
+    errorLog,
+    handler: createUsersHandler({
+      dataStore: () => store,
+      eventData: () => new InMemoryEventData(),
+      push: null,
+      logger,
+    }),
+  };
 }
 
 describe('users subgraph handler', () => {

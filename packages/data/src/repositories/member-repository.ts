@@ -7,7 +7,7 @@ import type { Member, MemberRepository } from '../contract.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type { MemberEntity } from '../entities/member-entity.ts';
 import { MemberNotFoundError } from '../errors.ts';
-import { GSI2, SK_PREFIX, tenantPartition } from '../keys.ts';
+import { GSI1, GSI2, SK_PREFIX, tenantPartition } from '../keys.ts';
 import type { StratumTable } from '../stratum-table.ts';
 import {
   displayNameSchema,
@@ -83,6 +83,18 @@ export function createMemberRepository(table: StratumTable, members: MemberEntit
         .build(QueryCommand)
         .entities(members)
         .query({ index: 'gsi2', partition: GSI2.email(email), range: { beginsWith: SK_PREFIX.member } })
+        .options({ limit: 1 })
+        .send();
+      const [first] = Items;
+      return first ? toMember(first) : null;
+    },
+
+    async findByUserId(userIdInput) {
+      const userId = parseInput(idSchema, userIdInput, 'userId');
+      const { Items = [] } = await table
+        .build(QueryCommand)
+        .entities(members)
+        .query({ index: 'gsi1', partition: GSI1.userMemberships(userId) })
         .options({ limit: 1 })
         .send();
       const [first] = Items;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { DataStore } from '@stratum/data';
 import { createObservability } from '@stratum/runtime';
 import { createTodoHandler } from '@stratum/todo/handler-factory';
-import { createUsersHandler } from '@stratum/users/handler-factory';
+import { createUsersHandler, type PushEndpoints } from '@stratum/users/handler-factory';
 import { vi } from 'vitest';
 import { composeSupergraph } from '../../src/composition/compose-supergraph.ts';
 import { DEFAULT_OPERATION_LIMITS } from '../../src/execution/operation-limits.ts';
@@ -11,6 +11,7 @@ import { createGatewaySchema } from '../../src/execution/supergraph-schema.ts';
 import { createGatewayHandler, type GatewayEvent } from '../../src/gateway-handler.ts';
 import type { SubgraphInvocation } from '../../src/protocol/index.ts';
 import { InMemoryDataStore } from './in-memory-data-store.ts';
+import { InMemoryEventData } from './in-memory-event-data.ts';
 
 const schemaFile = (service: string) =>
   readFileSync(new URL(`../../../${service}/src/schema.graphql`, import.meta.url), 'utf8');
@@ -70,6 +71,10 @@ export type AuthorizerContext = Record<string, string>;
 export interface HarnessOptions {
   readonly maskErrors?: boolean;
   readonly graphiql?: boolean;
+  /** Analytics and push devices for the users subgraph. @default empty, in memory */
+  readonly eventData?: InMemoryEventData;
+  /** The users subgraph's push endpoints. @default null: push not configured */
+  readonly push?: PushEndpoints | null;
   /** Replaces the in-process call of one subgraph, e.g. to simulate a crash. */
   readonly override?: Partial<Record<'users' | 'todo', InvokeSubgraph>>;
 }
@@ -82,8 +87,14 @@ export function createInProcessGateway(dataStore: DataStore, options: HarnessOpt
   const { logger } = createObservability('gateway-test');
   logger.setLogLevel('SILENT');
   const errorLog = vi.spyOn(logger, 'error');
+  const eventData = options.eventData ?? new InMemoryEventData();
   const subgraphs = {
-    users: createUsersHandler({ dataStore: () => dataStore, logger }),
+    users: createUsersHandler({
+      dataStore: () => dataStore,
+      eventData: () => eventData,
+      push: options.push ?? null,
+      logger,
+    }),
     todo: createTodoHandler({ dataStore: () => dataStore, logger }),
   };
   const invocations: { subgraph: string; invocation: SubgraphInvocation }[] = [];

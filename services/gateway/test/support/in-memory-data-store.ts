@@ -203,6 +203,13 @@ export class InMemoryDataStore implements DataStore {
       }
       return null;
     },
+    findByUserId: async (userId: string): Promise<Member | null> => {
+      for (const members of this.membersByTenant.values()) {
+        const member = members.get(userId);
+        if (member) return member;
+      }
+      return null;
+    },
   };
 
   readonly invitations = {

@@ -1,7 +1,16 @@
-import { type Invitation, type Member, MemberNotFoundError, type Tenant } from '@stratum/data';
+import {
+  ANALYTICS_COUNTERS,
+  type Device,
+  type Invitation,
+  type Member,
+  MemberNotFoundError,
+  type Tenant,
+  type TenantCounters,
+} from '@stratum/data';
 import { customerScope, type UsersContext } from '../context.ts';
 import { ForbiddenError } from '../errors.ts';
 import { pageArguments } from '../input.ts';
+import { pushServiceOf } from '../push/push-service.ts';
 import { toConnection } from './connection.ts';
 
 /**
@@ -49,5 +58,16 @@ export const typeResolvers = {
 
   Invitation: {
     id: (invitation: Invitation) => invitation.invitationId,
+  },
+
+  /** APNS and APNS_SANDBOX are both APNs to the client; SNS's GCM is FCM. */
+  Device: {
+    platform: (device: Device) => pushServiceOf(device.platform),
+  },
+
+  /** A day of `TenantAnalytics.days` is the day plus its counters, nested for the client. */
+  AnalyticsDay: {
+    counters: (day: TenantCounters): TenantCounters =>
+      Object.fromEntries(ANALYTICS_COUNTERS.map((name) => [name, day[name]])) as TenantCounters,
   },
 };
