@@ -55,7 +55,13 @@ export default defineConfig({
   },
   domains: { root: 'stratum.example.com' },
   stages: {
-    local: { ...nonProd, logRetentionDays: 1, subdomain: 'local' },
+    local: {
+      ...nonProd,
+      logRetentionDays: 1,
+      subdomain: 'local',
+      // Links in sandbox e-mails open the Vite dev server of web/app.
+      notifications: { appUrl: 'http://localhost:5173' },
+    },
     dev: { ...nonProd, account: 'dev', subdomain: 'dev' },
     preview: {
       ...nonProd,
@@ -88,6 +94,15 @@ export default defineConfig({
       alarms: { emails: ['oncall@example.com'] },
       sizes: prodSizes,
       subdomain: '',
+      // Every stage may set `notifications` (see packages/config/README.md); unset fields default
+      // from the stage's domain: the SES identity is the domain (verify it in SES in the stage's
+      // account before deploying), the sender `no-reply@<domain>`, the app URL
+      // `https://<domain>`, and push is off. To send from elsewhere or enable push:
+      //   notifications: {
+      //     emailIdentity: 'stratum.example.com',
+      //     senderAddress: 'Stratum <no-reply@stratum.example.com>',
+      //     pushPlatformApplicationArn: 'arn:aws:sns:eu-west-1:101010101010:app/APNS/stratum',
+      //   },
     },
   },
   tenants: [{ tenant: 'acme', account: 'prod-acme' }],

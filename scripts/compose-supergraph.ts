@@ -23,6 +23,11 @@ const SUBGRAPHS = [
   { name: 'users', schemaFile: 'services/users/src/schema.graphql', outputDir: 'services/users/generated' },
   { name: 'todo', schemaFile: 'services/todo/src/schema.graphql', outputDir: 'services/todo/generated' },
   { name: 'media', schemaFile: 'services/media/src/schema.graphql', outputDir: 'services/media/generated' },
+  {
+    name: 'operations',
+    schemaFile: 'services/operations/src/schema.graphql',
+    outputDir: 'services/operations/generated',
+  },
 ] as const;
 
 const GATEWAY_OUTPUT_DIR = 'services/gateway/generated';

@@ -1,8 +1,8 @@
-import { Duration, Fn, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
-import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { apiBehaviour } from './api-behaviour.ts';
 
 export interface ApiDistributionProps {
   /** `https://<id>.execute-api.<region>.amazonaws.com`, as the HTTP API exposes it. */
@@ -14,10 +14,8 @@ export interface ApiDistributionProps {
 }
 
 /**
- * CloudFront in front of the HTTP API: nothing cached (every answer is per user), every
- * viewer header but `Host` passed on (API Gateway routes by its own host name), HTTPS only
- * to viewers and to the origin (TLS 1.2), the web ACL attached, and standard access logs
- * in a private bucket.
+ * CloudFront in front of the HTTP API (see `apiBehaviour`: nothing cached, HTTPS only, every
+ * viewer header but `Host`), the web ACL attached, and standard access logs in a private bucket.
  */
 export class ApiDistribution extends Construct {
   readonly distribution: cloudfront.Distribution;
@@ -41,20 +39,9 @@ export class ApiDistribution extends Construct {
         'This bucket receives CloudFront access logs; logging the access to a log bucket would need yet another log bucket, without end.',
     });
 
-    const apiDomain = Fn.select(2, Fn.split('/', props.apiEndpoint));
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Stratum GraphQL API',
-      defaultBehavior: {
-        origin: new origins.HttpOrigin(apiDomain, {
-          protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
-          originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
-        }),
-        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
-        allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
-        cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-        originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-        compress: true,
-      },
+      defaultBehavior: apiBehaviour(props.apiEndpoint),
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,

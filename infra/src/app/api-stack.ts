@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -7,6 +7,7 @@ import type { Construct } from 'constructs';
 import { ApiAccessLogs } from './api-access-logs.ts';
 import type { AppTable } from './app-table.ts';
 import { GraphqlHttpApi } from './graphql-http-api.ts';
+import { endpointsOf } from './notifications-stack.ts';
 import { serviceEntry } from './service-entry.ts';
 import { StratumFunction } from './stratum-function.ts';
 
@@ -36,6 +37,14 @@ export interface ApiStackProps extends StackProps {
    * fields with `SUBGRAPH_UNAVAILABLE`.
    */
   readonly mediaSubgraph?: lambda.IFunction;
+  /** The staff operations subgraph (OperationsStack): dead-letter queues and redrive. */
+  readonly operationsSubgraph?: lambda.IFunction;
+  /**
+   * The stage's SNS mobile push platform application. The users subgraph creates a device's
+   * platform endpoint under it at `registerDevice`; without it, `registerDevice` answers that push
+   * is not configured for the stage.
+   */
+  readonly pushPlatformApplicationArn?: string;
 }
 
 /**
@@ -92,6 +101,7 @@ export class ApiStack extends Stack {
       'users',
       'Users subgraph: me, profile, tenant, members, invitations',
     );
+    if (props.pushPlatformApplicationArn) this.allowDeviceRegistration(props.pushPlatformApplicationArn);
     this.todo = subgraph('TodoSubgraph', 'todo', 'Todo subgraph: todos with cursor pagination and filters');
 
     this.gateway = new StratumFunction(this, 'Gateway', {
@@ -107,6 +117,9 @@ export class ApiStack extends Stack {
         SUBGRAPH_USERS_FUNCTION: this.users.function.functionName,
         SUBGRAPH_TODO_FUNCTION: this.todo.function.functionName,
         ...(props.mediaSubgraph ? { SUBGRAPH_MEDIA_FUNCTION: props.mediaSubgraph.functionName } : {}),
+        ...(props.operationsSubgraph
+          ? { SUBGRAPH_OPERATIONS_FUNCTION: props.operationsSubgraph.functionName }
+          : {}),
         MASK_ERRORS: String(props.maskErrors),
         GRAPHIQL: String(!props.maskErrors),
       },
@@ -116,6 +129,7 @@ export class ApiStack extends Stack {
       this.users.function,
       this.todo.function,
       ...(props.mediaSubgraph ? [props.mediaSubgraph] : []),
+      ...(props.operationsSubgraph ? [props.operationsSubgraph] : []),
     ];
     this.gateway.function.addToRolePolicy(
       new iam.PolicyStatement({
@@ -139,6 +153,33 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'ApiUrl', {
       value: `${this.http.api.apiEndpoint}/graphql`,
       description: 'The GraphQL endpoint (POST), straight to API Gateway',
+    });
+  }
+
+  /**
+   * `registerDevice` creates the device's SNS platform endpoint under the stage's push
+   * application, and re-enables, re-points or deletes it when the device's token changes.
+   */
+  private allowDeviceRegistration(platformApplicationArn: string): void {
+    const fn = this.users.function;
+    fn.addEnvironment('PLATFORM_APPLICATION_ARN', platformApplicationArn);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['sns:CreatePlatformEndpoint'],
+        resources: [platformApplicationArn],
+      }),
+    );
+    const endpoints = endpointsOf(platformApplicationArn);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['sns:GetEndpointAttributes', 'sns:SetEndpointAttributes', 'sns:DeleteEndpoint'],
+        resources: [endpoints],
+      }),
+    );
+    Validations.of(fn.role ?? fn).acknowledge({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::${endpoints}]`,
+      reason:
+        "Device endpoints are created at run time, one per registered device, under the stage's platform application: the wildcard covers that application's endpoints and nothing else.",
     });
   }
 }

@@ -2,7 +2,6 @@ import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { COUNTED_EVENTS } from '../../../services/analytics/src/counter-of-event.ts';
@@ -101,8 +100,14 @@ export class EventsStack extends Stack {
       description: 'Per-tenant counters and daily aggregates from domain events',
       serviceName: 'analytics',
       timeout: Duration.seconds(10),
-      synchronousCaller:
-        'no caller: an EventBridge rule invokes it asynchronously, with retries, a DLQ and an on-failure destination (the same queue, alarmed)',
+      // Lambda's own retries (errors, throttling) end in the same queue as the events the rule
+      // could not deliver at all.
+      asynchronousTrigger: {
+        source: 'an EventBridge rule on the bus (AnalyticsRule; its own retries and DLQ cover delivery)',
+        onFailure: this.analyticsFailures.queue,
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(6),
+      },
       environment: {
         TABLE_NAME: props.table.table.tableName,
         MARKER_TTL_DAYS: String(ANALYTICS_MARKER_TTL_DAYS),
@@ -110,13 +115,6 @@ export class EventsStack extends Stack {
     });
     grantTableItems(props.table, this.analytics.function, {
       actions: ['dynamodb:TransactWriteItems', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
-    });
-    // Lambda's own retries (throttling, 5xx) end in the DLQ, and so do events EventBridge
-    // could not deliver at all.
-    this.analytics.function.configureAsyncInvoke({
-      retryAttempts: 2,
-      maxEventAge: Duration.hours(6),
-      onFailure: new destinations.SqsDestination(this.analyticsFailures.queue),
     });
     new events.Rule(this, 'AnalyticsRule', {
       eventBus: this.bus,
@@ -142,8 +140,12 @@ export class EventsStack extends Stack {
       description: 'Publishes TodoDueSoon for open todos due within the next day',
       serviceName: 'due-soon',
       timeout: Duration.minutes(2),
-      synchronousCaller:
-        'no caller: EventBridge Scheduler invokes it asynchronously, with retries, a DLQ and an on-failure destination (the same queue, alarmed)',
+      // A failed run is not retried by Lambda: the next run, 15 minutes later, covers it.
+      asynchronousTrigger: {
+        source: 'EventBridge Scheduler every 15 minutes (the schedule has its own retries and DLQ)',
+        onFailure: this.dueSoonFailures.queue,
+        retryAttempts: 0,
+      },
       environment: {
         TABLE_NAME: props.table.table.tableName,
         EVENT_BUS_NAME: this.bus.eventBusName,
@@ -157,11 +159,6 @@ export class EventsStack extends Stack {
     this.dueSoon.function.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['events:PutEvents'], resources: [this.bus.eventBusArn] }),
     );
-    // A failed run is not retried by Lambda: the next run, 15 minutes later, covers it.
-    this.dueSoon.function.configureAsyncInvoke({
-      retryAttempts: 0,
-      onFailure: new destinations.SqsDestination(this.dueSoonFailures.queue),
-    });
     new RateSchedule(this, 'DueSoonSchedule', {
       description: 'Runs the due-soon reminders',
       every: DUE_SOON_EVERY,

@@ -1,6 +1,7 @@
 import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -11,14 +12,18 @@ import type { Construct } from 'constructs';
 import { acknowledgeDeadLetterQueue } from '../compliance/dead-letter-queue-findings.ts';
 import type { AppTable } from './app-table.ts';
 import { MEDIA_KEY_PREFIX, MediaBucket } from './media-bucket.ts';
+import { MediaEventHandlers } from './media-event-handlers.ts';
 import { MediaTranscodeRole } from './media-transcode-role.ts';
 import { serviceEntry } from './service-entry.ts';
+import { SharpLayer } from './sharp-layer.ts';
 import { StratumFunction } from './stratum-function.ts';
 import { VideoJobTemplate } from './video-job-template.ts';
 
 export interface MediaStackProps extends StackProps {
   readonly table: AppTable;
   readonly alarmTopic: sns.ITopic;
+  /** The stage's domain-event bus (EventsStack): deleted todos take their media with them. */
+  readonly bus: events.IEventBus;
   /** Origins of the stage's web apps (the API's CORS origins): they upload straight to the bucket. */
   readonly allowedOrigins: readonly string[];
   readonly logRetentionDays: number;
@@ -26,11 +31,12 @@ export interface MediaStackProps extends StackProps {
   /** `POWERTOOLS_METRICS_NAMESPACE` of the stage. */
   readonly metricsNamespace: string;
   /**
-   * A layer with `node_modules/sharp` built for linux-arm64 (sharp is native and is not
-   * bundled; see services/media-processor/README.md). Without it, image uploads fail with
-   * "Cannot find package 'sharp'" and land in the failure queue.
+   * Where the upload processor gets sharp, which is native and never bundled (ADR 0007):
+   * `layer` builds a linux-arm64 SharpLayer in this stack (every stage deployed to AWS);
+   * `runtime-environment` expects it to resolve where the function runs — only the sandbox, whose
+   * functions run on the host and find the repository's own sharp.
    */
-  readonly sharpLayer?: lambda.ILayerVersion;
+  readonly sharpSource: 'layer' | 'runtime-environment';
 }
 
 /** sharp decodes images up to 100 MP: the processor needs the memory (and the CPU that comes with it). */
@@ -40,7 +46,8 @@ const PROCESSOR_MIN_MEMORY_MB = 1536;
  * Media of todos (issue #4): the bucket users upload to with presigned POSTs, the media
  * subgraph (invoked by the gateway of the API stack, which receives `subgraph`), and the upload
  * processor that S3 notifies for every new original (`tenants/…/original`), with its failure
- * queue and alarm, and the MediaConvert template and role it transcodes videos with.
+ * queue and alarm, the MediaConvert template and role it transcodes videos with, and the
+ * functions that finish transcodes and clean up after deleted todos (`MediaEventHandlers`).
  */
 export class MediaStack extends Stack {
   readonly media: MediaBucket;
@@ -49,6 +56,8 @@ export class MediaStack extends Stack {
   readonly processorFailures: sqs.Queue;
   readonly processorFailuresAlarm: cloudwatch.Alarm;
   readonly videoTemplate: VideoJobTemplate;
+  /** Transcode completion and todo cleanup, driven by events. */
+  readonly handlers: MediaEventHandlers;
 
   constructor(scope: Construct, id: string, props: MediaStackProps) {
     super(scope, id, props);
@@ -112,7 +121,7 @@ export class MediaStack extends Stack {
       timeout: Duration.seconds(60),
       asynchronousTrigger: { source: 'S3 ObjectCreated notifications', onFailure: this.processorFailures },
       externalModules: ['sharp'],
-      layers: props.sharpLayer ? [props.sharpLayer] : undefined,
+      layers: props.sharpSource === 'layer' ? [new SharpLayer(this, 'Sharp').layer] : undefined,
       environment: {
         ...environment,
         MEDIACONVERT_JOB_TEMPLATE: this.videoTemplate.name,
@@ -154,6 +163,16 @@ export class MediaStack extends Stack {
         conditions: { StringEquals: { 'iam:PassedToService': 'mediaconvert.amazonaws.com' } },
       }),
     );
+
+    this.handlers = new MediaEventHandlers(this, 'Handlers', {
+      table: props.table,
+      media: this.media,
+      bus: props.bus,
+      alarmTopic: props.alarmTopic,
+      logRetentionDays: props.logRetentionDays,
+      functionMemoryMb: props.functionMemoryMb,
+      metricsNamespace: props.metricsNamespace,
+    });
 
     bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(processor), {
       prefix: MEDIA_KEY_PREFIX,

@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import { Duration, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -36,6 +37,9 @@ export const FUNCTION_BUNDLING: Readonly<nodejs.BundlingOptions> = {
   externalModules: [],
   esbuildArgs: { '--alias': [`http=${NODE_HTTP_SHIM}`, `node:http=${NODE_HTTP_SHIM}`] },
 };
+
+/** Template metadata key of a function's bundling source: `{ entry, externalModules }`, entry relative to the repository. */
+export const STRATUM_BUNDLING_METADATA = 'stratum:bundling';
 
 /**
  * How the function is invoked. A synchronous caller receives every error itself; an
@@ -112,6 +116,7 @@ export class StratumFunction extends Construct {
   constructor(scope: Construct, id: string, props: StratumFunctionProps) {
     super(scope, id);
     const logLevel = props.logLevel ?? 'INFO';
+    const externalModules = [...(FUNCTION_BUNDLING.externalModules ?? []), ...(props.externalModules ?? [])];
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: props.logRetentionDays as logs.RetentionDays,
     });
@@ -148,10 +153,16 @@ export class StratumFunction extends Construct {
       },
       bundling: {
         ...FUNCTION_BUNDLING,
-        externalModules: [...(FUNCTION_BUNDLING.externalModules ?? []), ...(props.externalModules ?? [])],
+        externalModules,
         forceDockerBundling: false,
       },
       layers: props.layers ? [...props.layers] : undefined,
+    });
+    // What the sandbox's fast loop needs to rebuild this bundle with FUNCTION_BUNDLING when a
+    // source it imports changes (the asset alone does not say where it came from).
+    (this.function.node.defaultChild as lambda.CfnFunction).addMetadata(STRATUM_BUNDLING_METADATA, {
+      entry: relative(REPOSITORY_ROOT, props.entry),
+      externalModules,
     });
     this.alarms = new FunctionAlarms(this, 'Alarms', { function: this.function, topic: props.alarmTopic });
 

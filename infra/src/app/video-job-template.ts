@@ -29,8 +29,8 @@ const DESTINATION = 's3://replaced-per-job/';
 /**
  * The MediaConvert job template the media processor reads (`MEDIACONVERT_JOB_TEMPLATE`): three
  * named output groups whose names become folders under `renditions/`: `MP4` (720p H.264/AAC),
- * `HLS` (360p and 720p ladder, 6 s segments) and `Poster` (one JPEG frame). Not exercised by
- * the sandbox: MediaConvert has no local emulator.
+ * `HLS` (360p and 720p ladder, 6 s segments) and `Poster` (one JPEG frame). The sandbox runs
+ * the same template with ffmpeg (sandbox/src/mediaconvert).
  */
 export class VideoJobTemplate extends Construct {
   readonly template: mediaconvert.CfnJobTemplate;

@@ -5,6 +5,10 @@ import { ApiStack } from '../app/api-stack.ts';
 import { AuthStack } from '../app/auth-stack.ts';
 import { DataStack } from '../app/data-stack.ts';
 import { EdgeStack } from '../app/edge-stack.ts';
+import { EventsStack } from '../app/events-stack.ts';
+import { MediaStack } from '../app/media-stack.ts';
+import { NotificationsStack } from '../app/notifications-stack.ts';
+import { WebAppStack } from '../app/web-app-stack.ts';
 import { StageRemovalPolicy } from '../compliance/stage-removal-policy.ts';
 import { applyStratumTags } from '../compliance/stratum-tags.ts';
 import { MonitoringStack } from '../platform/monitoring-stack.ts';
@@ -26,8 +30,13 @@ export class ApplicationStage extends Stage {
   readonly monitoring: MonitoringStack;
   readonly data: DataStack;
   readonly auth: AuthStack;
+  readonly media: MediaStack;
   readonly api: ApiStack;
   readonly edge: EdgeStack;
+  readonly events: EventsStack;
+  readonly notifications: NotificationsStack;
+  readonly webApp: WebAppStack;
+  readonly internalApp: WebAppStack;
 
   constructor(scope: Construct, props: ApplicationStageProps) {
     const { config, stage } = props;
@@ -60,11 +69,39 @@ export class ApplicationStage extends Stage {
     this.auth = new AuthStack(this, 'Auth', {
       stackName: stackName('auth'),
       description: describe('customer and staff user pools'),
+      // The web app stacks (us-east-1) read the pool and client ids.
+      crossRegionReferences: stage.region !== EDGE_REGION,
       terminationProtection: settings.deletionProtection,
       table,
       alarmTopic,
       advancedSecurity: settings.advancedSecurity,
       deletionProtection: settings.deletionProtection,
+      logRetentionDays: settings.logRetentionDays,
+      functionMemoryMb: settings.sizes.functionMemoryMb,
+      metricsNamespace,
+    });
+
+    this.events = new EventsStack(this, 'Events', {
+      stackName: stackName('events'),
+      description: describe('domain-event bus and archive, table-stream pipe, analytics, due-soon schedule'),
+      terminationProtection: settings.deletionProtection,
+      table,
+      alarmTopic,
+      logRetentionDays: settings.logRetentionDays,
+      functionMemoryMb: settings.sizes.functionMemoryMb,
+      metricsNamespace,
+    });
+
+    // Before the API: the gateway invokes the media subgraph.
+    this.media = new MediaStack(this, 'Media', {
+      stackName: stackName('media'),
+      description: describe('media bucket, media subgraph, upload processor and video transcoding'),
+      terminationProtection: settings.deletionProtection,
+      table,
+      alarmTopic,
+      bus: this.events.bus,
+      allowedOrigins: webOrigins(stage),
+      sharpSource: stage.kind === 'local' ? 'runtime-environment' : 'layer',
       logRetentionDays: settings.logRetentionDays,
       functionMemoryMb: settings.sizes.functionMemoryMb,
       metricsNamespace,
@@ -86,6 +123,10 @@ export class ApplicationStage extends Stage {
       apiBurstLimit: settings.sizes.apiBurstLimit,
       allowedOrigins: webOrigins(stage),
       metricsNamespace,
+      mediaSubgraph: this.media.subgraph.function,
+      ...(stage.notifications.pushPlatformApplicationArn && {
+        pushPlatformApplicationArn: stage.notifications.pushPlatformApplicationArn,
+      }),
     });
 
     this.edge = new EdgeStack(this, 'Edge', {
@@ -97,6 +138,53 @@ export class ApplicationStage extends Stage {
       wafRateLimitPer5Min: settings.sizes.wafRateLimitPer5Min,
       logRetentionDays: settings.logRetentionDays,
       metricPrefix: metricsNamespace,
+    });
+
+    const { notifications } = stage;
+    this.notifications = new NotificationsStack(this, 'Notifications', {
+      stackName: stackName('notifications'),
+      description: describe('notification queue, SES e-mail and SNS push'),
+      terminationProtection: settings.deletionProtection,
+      table,
+      bus: this.events.bus,
+      alarmTopic,
+      logRetentionDays: settings.logRetentionDays,
+      functionMemoryMb: settings.sizes.functionMemoryMb,
+      metricsNamespace,
+      emailIdentity: notifications.emailIdentity,
+      senderAddress: notifications.senderAddress,
+      appUrl: notifications.appUrl,
+      ...(notifications.pushPlatformApplicationArn && {
+        platformApplicationArn: notifications.pushPlatformApplicationArn,
+      }),
+    });
+
+    const web = {
+      env: { account: stage.accountId, region: EDGE_REGION },
+      crossRegionReferences: stage.region !== EDGE_REGION,
+      stageName: stage.name,
+      userPoolRegion: stage.region,
+      apiEndpoint: this.api.http.api.apiEndpoint,
+      webAclArn: this.edge.webAcl.acl.attrArn,
+      logRetentionDays: settings.logRetentionDays,
+      // The sandbox serves Cognito, S3 and the API on loopback ports.
+      ...(stage.kind === 'local' && { extraSources: ['http://127.0.0.1:*', 'http://localhost:*'] }),
+    };
+    this.webApp = new WebAppStack(this, 'WebApp', {
+      ...web,
+      stackName: stackName('web-app'),
+      description: describe('public web app on S3 and CloudFront (us-east-1)'),
+      app: 'app',
+      userPool: this.auth.customers.pool,
+      userPoolClient: this.auth.customers.client,
+    });
+    this.internalApp = new WebAppStack(this, 'InternalApp', {
+      ...web,
+      stackName: stackName('internal-app'),
+      description: describe('internal staff app on S3 and CloudFront, guarded at the edge (us-east-1)'),
+      app: 'internal',
+      userPool: this.auth.staff.pool,
+      userPoolClient: this.auth.staff.client,
     });
 
     applyStratumTags(this, {

@@ -75,7 +75,7 @@ describe('api stack', () => {
       expect(JSON.stringify(integration.Properties)).toContain(gateway);
       expect(JSON.stringify(integration.Properties)).not.toMatch(new RegExp(`${users}|${todo}`));
     }
-    // The gateway's role may invoke exactly the two subgraph functions.
+    // The gateway's role may invoke exactly the three subgraph functions (media's from its stack).
     const invokes = Object.values(dev.api.findResources('AWS::IAM::Policy'))
       .flatMap(
         (policy) =>
@@ -85,9 +85,13 @@ describe('api stack', () => {
     expect(invokes).toHaveLength(1);
     const [invoke] = invokes as { Action: string; Resource: object[] }[];
     expect(invoke?.Action).toBe('lambda:InvokeFunction');
-    expect(invoke?.Resource).toHaveLength(2);
+    expect(invoke?.Resource).toHaveLength(3);
     expect(invoke?.Resource).toEqual(
-      expect.arrayContaining([{ 'Fn::GetAtt': [users, 'Arn'] }, { 'Fn::GetAtt': [todo, 'Arn'] }]),
+      expect.arrayContaining([
+        { 'Fn::GetAtt': [users, 'Arn'] },
+        { 'Fn::GetAtt': [todo, 'Arn'] },
+        { 'Fn::ImportValue': expect.stringMatching(/MediaSubgraphFunction.*Arn/) },
+      ]),
     );
     // Nobody else was given a resource-based permission on the subgraphs.
     const permissions = Object.values(dev.api.findResources('AWS::Lambda::Permission')).map((permission) =>
@@ -102,6 +106,7 @@ describe('api stack', () => {
         Variables: Match.objectLike({
           SUBGRAPH_USERS_FUNCTION: { Ref: functionId(dev.api, 'UsersSubgraph') },
           SUBGRAPH_TODO_FUNCTION: { Ref: functionId(dev.api, 'TodoSubgraph') },
+          SUBGRAPH_MEDIA_FUNCTION: { 'Fn::ImportValue': Match.stringLikeRegexp('MediaSubgraphFunction') },
         }),
       },
     });

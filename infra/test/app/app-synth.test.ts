@@ -42,12 +42,23 @@ function bundleOf(stage: string, service: string): string {
 }
 
 describe('the whole app', () => {
-  it('synthesizes every stage through the gates, five stacks each', () => {
+  it('synthesizes every stage through the gates, ten stacks each', () => {
     expect(stageNames).toEqual(['local', 'dev', 'preview-0', 'integration', 'staging', 'prod', 'prod-acme']);
     for (const name of stageNames) {
       const stacks = assembly.getNestedAssembly(`assembly-${name}`).stacks.map((stack) => stack.stackName);
       expect(stacks.sort()).toEqual(
-        ['api', 'auth', 'data', 'edge', 'monitoring'].map((part) => `stratum-${name}-${part}`),
+        [
+          'api',
+          'auth',
+          'data',
+          'edge',
+          'events',
+          'internal-app',
+          'media',
+          'monitoring',
+          'notifications',
+          'web-app',
+        ].map((part) => `stratum-${name}-${part}`),
       );
     }
   });

@@ -12,25 +12,49 @@ beforeAll(() => {
 
 type Resources = ReturnType<StageTemplates['api']['findResources']>;
 
-/** Our functions, without the handler CDK adds for cross-region references. */
+/** The stacks that hold Stratum's functions. */
+const functionStacks = (templates: StageTemplates) => [
+  templates.auth,
+  templates.api,
+  templates.media,
+  templates.events,
+  templates.notifications,
+];
+
+/** Our functions, without the handlers CDK adds (cross-region references, bucket notifications). */
 function stratumFunctions(templates: StageTemplates): Resources {
-  const all = {
-    ...templates.auth.findResources('AWS::Lambda::Function'),
-    ...templates.api.findResources('AWS::Lambda::Function'),
-  };
+  const all = Object.assign(
+    {},
+    ...functionStacks(templates).map((template) => template.findResources('AWS::Lambda::Function')),
+  ) as Resources;
   return Object.fromEntries(
     Object.entries(all).filter(([, fn]) => JSON.stringify(fn.Properties).includes('POWERTOOLS_SERVICE_NAME')),
   );
 }
 
 describe('every function', () => {
-  it('exists once per handler: trigger, authorizer, gateway, two subgraphs', () => {
+  it('exists once per handler: trigger, authorizer, gateway, three subgraphs, media, events, notifications', () => {
     const services = Object.values(stratumFunctions(dev)).map(
       (fn) =>
         (fn.Properties as { Environment: { Variables: Record<string, string> } }).Environment.Variables
           .POWERTOOLS_SERVICE_NAME,
     );
-    expect(services.sort()).toEqual(['authorizer', 'gateway', 'identity-triggers', 'todo', 'users']);
+    expect(services.sort()).toEqual([
+      'analytics',
+      'authorizer',
+      'due-soon',
+      'event-enricher',
+      'gateway',
+      'identity-triggers',
+      'media',
+      // Upload processor, transcode completion, todo cleanup: one package, three entries.
+      'media-processor',
+      'media-processor',
+      'media-processor',
+      'notifications',
+      'todo',
+      'users',
+    ]);
   });
 
   it('runs Node.js 22 on arm64 with active tracing, Powertools settings and JSON logs', () => {
@@ -53,17 +77,19 @@ describe('every function', () => {
     }
   });
 
-  it('sizes memory per stage: functionMemoryMb, and gatewayMemoryMb for the gateway', () => {
+  it('sizes memory per stage: functionMemoryMb, gatewayMemoryMb for the gateway, ≥ 1536 MB for sharp', () => {
     const memory = (templates: StageTemplates) =>
       Object.values(stratumFunctions(templates)).map(
         (fn) => (fn.Properties as { MemorySize: number }).MemorySize,
       );
-    expect(memory(dev).sort()).toEqual([1024, 512, 512, 512, 512]);
-    expect(memory(prod).sort()).toEqual([1024, 1024, 1024, 1024, 1769]);
+    const count = Object.keys(stratumFunctions(dev)).length;
+    const sorted = (sizes: number[]) => sizes.sort((a, b) => a - b);
+    expect(sorted(memory(dev))).toEqual([...Array(count - 2).fill(512), 1024, 1536]);
+    expect(sorted(memory(prod))).toEqual([...Array(count - 2).fill(1024), 1536, 1769]);
   });
 
   it('writes to its own log group, kept logRetentionDays, without AWS managed policies', () => {
-    for (const template of [dev.auth, dev.api]) {
+    for (const template of functionStacks(dev)) {
       template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
       const roles = Object.values(
         template.findResources('AWS::IAM::Role', {
@@ -90,7 +116,7 @@ describe('every function', () => {
   });
 
   it('has alarms on errors and throttles that notify the stage’s alarm topic', () => {
-    for (const template of [dev.auth, dev.api]) {
+    for (const template of functionStacks(dev)) {
       const count = Object.keys(stratumFunctions(dev)).filter((id) =>
         Object.keys(template.findResources('AWS::Lambda::Function')).includes(id),
       ).length;
@@ -108,9 +134,12 @@ describe('every function', () => {
   });
 
   it('reads the table only through its key and its two indexes (no wildcards)', () => {
-    const statements = Object.values(dev.api.findResources('AWS::IAM::Policy')).flatMap(
-      (policy) => (policy.Properties as { PolicyDocument: { Statement: object[] } }).PolicyDocument.Statement,
-    );
+    const statements = functionStacks(dev)
+      .flatMap((template) => Object.values(template.findResources('AWS::IAM::Policy')))
+      .flatMap(
+        (policy) =>
+          (policy.Properties as { PolicyDocument: { Statement: object[] } }).PolicyDocument.Statement,
+      );
     const text = JSON.stringify(statements);
     expect(text).toContain('/index/gsi1');
     expect(text).not.toContain('/index/*');

@@ -1,5 +1,6 @@
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as events from 'aws-cdk-lib/aws-events';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DataStack } from '../../src/app/data-stack.ts';
 import { MediaStack } from '../../src/app/media-stack.ts';
@@ -32,14 +33,17 @@ beforeAll(() => {
   const env = { account: '666666666666', region: 'eu-west-1' };
   const monitoring = new MonitoringStack(app, 'Monitoring', { env, alarmEmails: [] });
   const data = new DataStack(app, 'Data', { env, backupRetentionDays: 7, deletionProtection: false });
+  const bus = new events.EventBus(new Stack(app, 'Events', { env }), 'Bus');
   const media = new MediaStack(app, 'Media', {
     env,
     table: data.table,
+    bus,
     alarmTopic: monitoring.alarms.topic,
     allowedOrigins: ORIGINS,
     logRetentionDays: 30,
     functionMemoryMb: 512,
     metricsNamespace: 'stratum-dev',
+    sharpSource: 'layer',
   });
   app.synth();
   template = Template.fromStack(media);
@@ -231,5 +235,70 @@ describe('media stack', () => {
       ['s3:GetObject', 'tenants/*/media/*/original'],
       ['s3:PutObject', 'tenants/*/media/*/renditions/*'],
     ]);
+  });
+
+  it('finishes transcodes and cleans up deleted todos from events, with retries and one alarmed DLQ', () => {
+    const failures = {
+      'Fn::GetAtt': [
+        Object.keys(template.findResources('AWS::SQS::Queue')).find((id) =>
+          id.startsWith('HandlersFailures'),
+        ),
+        'Arn',
+      ],
+    };
+    const completion = functionId('HandlersTranscodeCompletion');
+    const cleanup = functionId('HandlersTodoMediaCleanup');
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventBusName: Match.absent(),
+      EventPattern: {
+        source: ['aws.mediaconvert'],
+        'detail-type': ['MediaConvert Job State Change'],
+        detail: { status: ['COMPLETE', 'ERROR'], userMetadata: { mediaId: [{ exists: true }] } },
+      },
+      Targets: [
+        Match.objectLike({ Arn: { 'Fn::GetAtt': [completion, 'Arn'] }, DeadLetterConfig: { Arn: failures } }),
+      ],
+    });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventBusName: Match.anyValue(),
+      EventPattern: { source: ['stratum.todo'], 'detail-type': ['TodoDeleted'] },
+      Targets: [
+        Match.objectLike({ Arn: { 'Fn::GetAtt': [cleanup, 'Arn'] }, DeadLetterConfig: { Arn: failures } }),
+      ],
+    });
+    for (const fn of [completion, cleanup]) {
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: fn },
+        DestinationConfig: { OnFailure: { Destination: failures } },
+      });
+    }
+    // They only delete media: no reads or writes of objects.
+    const objectActions = ['HandlersTranscodeCompletion', 'HandlersTodoMediaCleanup'].flatMap((id) =>
+      statementsOf(id)
+        .flatMap(actionsOf)
+        .filter((action) => action.startsWith('s3:')),
+    );
+    expect([...new Set(objectActions)].sort()).toEqual(['s3:DeleteObject', 's3:ListBucket']);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [failures['Fn::GetAtt'][0], 'QueueName'] } }],
+    });
+  });
+});
+
+describe('sharp for the upload processor', () => {
+  it('comes from a linux-arm64 layer built in the stack (ADR 0007), not from the bundle', () => {
+    const layers = template.findResources('AWS::Lambda::LayerVersion');
+    const [layerId, ...others] = Object.keys(layers);
+    expect(others).toEqual([]);
+    expect(layers[layerId as string]?.Properties).toMatchObject({
+      CompatibleArchitectures: ['arm64'],
+      CompatibleRuntimes: ['nodejs22.x'],
+    });
+    const withLayer = Object.values(template.findResources('AWS::Lambda::Function')).filter((fn) =>
+      JSON.stringify(fn.Properties?.Layers ?? []).includes(layerId as string),
+    );
+    expect(withLayer).toHaveLength(1);
+    expect(JSON.stringify(withLayer[0]?.Properties?.Description)).toMatch(/process|upload/i);
   });
 });

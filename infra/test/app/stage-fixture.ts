@@ -11,6 +11,9 @@ export interface StageTemplates {
   readonly auth: Template;
   readonly api: Template;
   readonly edge: Template;
+  readonly media: Template;
+  readonly events: Template;
+  readonly notifications: Template;
 }
 
 /**
@@ -36,6 +39,9 @@ export function synthesizeStages(names: readonly string[]): Map<string, StageTem
         auth: Template.fromStack(stage.auth),
         api: Template.fromStack(stage.api),
         edge: Template.fromStack(stage.edge),
+        media: Template.fromStack(stage.media),
+        events: Template.fromStack(stage.events),
+        notifications: Template.fromStack(stage.notifications),
       },
     ]),
   );

@@ -74,6 +74,43 @@ export const sizesSchema = z.strictObject({
   wafRateLimitPer5Min: z.number().int().min(100).max(2_000_000_000),
 });
 
+/** An SNS platform application (mobile push): `arn:aws:sns:<region>:<account>:app/<platform>/<name>`. */
+const platformApplicationArnSchema = z
+  .string()
+  .regex(
+    /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:app\/[A-Z_]+\/[A-Za-z0-9_.-]+$/,
+    'expected an SNS platform application ARN, for example "arn:aws:sns:eu-west-1:123456789012:app/APNS/acme"',
+  );
+
+/**
+ * How a stage reaches people (e-mail and mobile push). Every field has a default derived from
+ * the stage's domain, so a stage only names what differs; see `resolveNotifications`.
+ */
+export const notificationSettingsSchema = z.strictObject({
+  /**
+   * The SES identity mail is sent from: a domain (`dev.example.com`, verified with DKIM) or a
+   * single address, verified in SES in the stage's account and region; the function may send from it only.
+   * @default the stage's domain
+   */
+  emailIdentity: z.union([domainSchema, z.email()], 'expected a DNS name or an e-mail address').optional(),
+  /**
+   * The From address, optionally with a display name (`Acme <no-reply@example.com>`); its domain must be
+   * `emailIdentity` (or it must be `emailIdentity`, when that is an address).
+   * @default `no-reply@<emailIdentity>`
+   */
+  senderAddress: z
+    .string()
+    .regex(
+      /^(?:[^<>@]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/,
+      'expected an e-mail address, optionally with a display name: "Acme <no-reply@example.com>"',
+    )
+    .optional(),
+  /** The public web app's URL; links in messages point there. @default `https://<stage domain>` */
+  appUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+  /** The stage's SNS platform application for mobile push. @default none: push is disabled */
+  pushPlatformApplicationArn: platformApplicationArnSchema.optional(),
+});
+
 /** The per-stage settings: the few, explicit differences between environments. */
 export const stageSettingsSchema = z.strictObject({
   /** Name of the entry in `accounts` this stage deploys to. */
@@ -97,13 +134,20 @@ export const stageSettingsSchema = z.strictObject({
   sizes: sizesSchema,
   /** Sub-domain of `domains.root` the stage serves on; empty for the apex. */
   subdomain: z.string().regex(/^([a-z0-9-]+(\.[a-z0-9-]+)*)?$/, 'expected a DNS label such as "dev"'),
+  /** E-mail sender, app URL and mobile push of the stage; every field defaults from the domain. */
+  notifications: notificationSettingsSchema.default({}),
 });
 
 /** Stage settings a single-tenant production stage may override on top of `prod`. */
 export const tenantStageSchema = z.strictObject({
   tenant: slugSchema,
   account: z.string().min(1, 'expected the name of an entry in `accounts`'),
-  overrides: stageSettingsSchema.omit({ account: true }).partial().optional(),
+  overrides: stageSettingsSchema
+    .omit({ account: true, notifications: true })
+    .partial()
+    // No default here: an absent field keeps prod's value, field by field (see resolveStages).
+    .extend({ notifications: notificationSettingsSchema.optional() })
+    .optional(),
 });
 
 export const stratumConfigSchema = z.strictObject({
@@ -145,3 +189,4 @@ export type StratumConfigInput = z.input<typeof stratumConfigSchema>;
 export type StratumConfig = z.output<typeof stratumConfigSchema>;
 export type StageSettings = z.output<typeof stageSettingsSchema>;
 export type AccountConfig = z.output<typeof accountSchema>;
+export type NotificationSettings = z.output<typeof notificationSettingsSchema>;

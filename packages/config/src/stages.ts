@@ -1,4 +1,5 @@
 import type { StageSettings, StratumConfig } from './schema.ts';
+import { type ResolvedNotifications, resolveNotifications } from './stage-notifications.ts';
 
 /** The kinds of stage ARCHITECTURE §1 names; `preview` and `prod-tenant` have one stage per PR or tenant. */
 export type StageKind = 'local' | 'dev' | 'preview' | 'integration' | 'staging' | 'prod' | 'prod-tenant';
@@ -16,6 +17,8 @@ export interface ResolvedStage {
   readonly settings: Omit<StageSettings, 'account' | 'region'>;
   /** Fully qualified domain the stage serves on. */
   readonly domain: string;
+  /** E-mail identity and sender, app URL and push application, defaults applied. */
+  readonly notifications: ResolvedNotifications;
 }
 
 export interface ResolveStagesOptions {
@@ -49,7 +52,12 @@ export function resolveStages(config: StratumConfig, options: ResolveStagesOptio
       config,
       `prod-${tenant.tenant}`,
       'prod-tenant',
-      { ...stages.prod, ...tenant.overrides, account: tenant.account },
+      {
+        ...stages.prod,
+        ...tenant.overrides,
+        account: tenant.account,
+        notifications: { ...stages.prod.notifications, ...tenant.overrides?.notifications },
+      },
       tenant.tenant,
       tenant.tenant,
     ),
@@ -81,6 +89,7 @@ function build(
   }
   const { account: _account, region, ...rest } = settings;
   const cleanSub = subdomain.replace(/^\.+|\.+$/g, '');
+  const domain = cleanSub ? `${cleanSub}.${config.domains.root}` : config.domains.root;
   return {
     name,
     kind,
@@ -89,6 +98,17 @@ function build(
     region: region ?? config.homeRegion,
     ...(tenant ? { tenant } : {}),
     settings: rest,
-    domain: cleanSub ? `${cleanSub}.${config.domains.root}` : config.domains.root,
+    domain,
+    notifications: resolveNotifications(settings.notifications, domain, settingsPath(config, name, kind)),
   };
+}
+
+/** Where a stage's settings live in `stratum.config.ts`, for error messages. */
+function settingsPath(config: StratumConfig, name: string, kind: StageKind): string {
+  if (kind === 'prod-tenant') {
+    const index = config.tenants.findIndex((tenant) => `prod-${tenant.tenant}` === name);
+    if (config.tenants[index]?.overrides?.notifications) return `tenants.${index}.overrides.notifications`;
+    return 'stages.prod.notifications';
+  }
+  return `stages.${kind}.notifications`;
 }

@@ -42,7 +42,7 @@ export const TodoDueSoon = defineDomainEvent('TodoDueSoon', 'stratum.todo', {
   createdBy: idSchema,
 });
 
-/** A media object arrived in the media bucket. Published by the media service (PutEvents). */
+/** A media object arrived in the media bucket and processing began. From the table stream (media leaves `pending`). */
 export const MediaUploaded = defineDomainEvent('MediaUploaded', 'stratum.media', {
   mediaId: idSchema,
   uploadedBy: idSchema,
@@ -51,7 +51,7 @@ export const MediaUploaded = defineDomainEvent('MediaUploaded', 'stratum.media',
   sizeBytes: z.number().int().nonnegative(),
 });
 
-/** Processing of a media object ended (thumbnails or transcoding). Published by the media processor. */
+/** Processing of a media object ended (thumbnails or transcoding). From the table stream (media reaches `ready` or `failed`). */
 export const MediaProcessed = defineDomainEvent('MediaProcessed', 'stratum.media', {
   mediaId: idSchema,
   uploadedBy: idSchema,

@@ -148,8 +148,76 @@ describe('domainEventsFromStreamRecord', () => {
 
   it('the Pipe filter selects the entities the mapping reads', () => {
     const text = JSON.stringify(TABLE_STREAM_FILTER_PATTERNS);
-    for (const entity of ['todo', 'invitation', 'member']) expect(text).toContain(`"${entity}"`);
+    for (const entity of ['todo', 'invitation', 'member', 'media']) expect(text).toContain(`"${entity}"`);
     for (const pattern of TABLE_STREAM_FILTER_PATTERNS)
       expect(JSON.stringify(pattern).length).toBeLessThan(4096);
+  });
+});
+
+const MEDIA_ID = '01J9Z8Q6T3V4W5X6Y7Z8A9B0M1';
+const media = {
+  _et: 'media',
+  pk: 'T#acme',
+  sk: `MEDIA#${MEDIA_ID}`,
+  tenantId: 'acme',
+  mediaId: MEDIA_ID,
+  todoId: TODO_ID,
+  contentType: 'image/png',
+  kind: 'image',
+  declaredSize: 2048,
+  status: 'pending',
+  originalKey: `tenants/acme/media/${MEDIA_ID}/original`,
+  renditions: [],
+  createdBy: 'user-1',
+  createdAt: '2030-01-01T10:00:00.000Z',
+  updatedAt: '2030-01-01T10:00:00.000Z',
+  version: 1,
+};
+
+describe('media records', () => {
+  const names = (events: { detailType: string }[]) => events.map((event) => event.detailType);
+
+  it('pending → ready in one write means MediaUploaded and MediaProcessed, with distinct stable ids', () => {
+    const ready = { ...media, status: 'ready', size: 1999, version: 2 };
+    const events = domainEventsFromStreamRecord(record('MODIFY', { oldItem: media, newItem: ready }));
+    expect(names(events)).toEqual(['MediaUploaded', 'MediaProcessed']);
+    expect(events[0]?.detail).toMatchObject({
+      mediaId: MEDIA_ID,
+      uploadedBy: 'user-1',
+      todoId: TODO_ID,
+      sizeBytes: 1999,
+    });
+    expect(events[1]?.detail).toMatchObject({ status: 'ready', failureReason: null });
+    expect(events[0]?.detail.eventId).not.toBe(events[1]?.detail.eventId);
+    const again = domainEventsFromStreamRecord(record('MODIFY', { oldItem: media, newItem: ready }));
+    expect(again.map((event) => event.detail.eventId)).toEqual(events.map((event) => event.detail.eventId));
+  });
+
+  it('a video: pending → processing is MediaUploaded only; processing → failed is MediaProcessed with the reason', () => {
+    const processing = {
+      ...media,
+      contentType: 'video/mp4',
+      kind: 'video',
+      status: 'processing',
+      version: 2,
+    };
+    expect(
+      names(domainEventsFromStreamRecord(record('MODIFY', { oldItem: media, newItem: processing }))),
+    ).toEqual(['MediaUploaded']);
+    const failed = { ...processing, status: 'failed', failureReason: 'not a video', version: 3 };
+    const [event, ...rest] = domainEventsFromStreamRecord(
+      record('MODIFY', { oldItem: processing, newItem: failed }),
+    );
+    expect(rest).toEqual([]);
+    expect(event?.detail).toMatchObject({ status: 'failed', failureReason: 'not a video' });
+  });
+
+  it('creating, re-writing a finished item and deleting mean nothing', () => {
+    const ready = { ...media, status: 'ready', version: 2 };
+    expect(domainEventsFromStreamRecord(record('INSERT', { newItem: media }))).toEqual([]);
+    expect(
+      domainEventsFromStreamRecord(record('MODIFY', { oldItem: ready, newItem: { ...ready, version: 3 } })),
+    ).toEqual([]);
+    expect(domainEventsFromStreamRecord(record('REMOVE', { oldItem: ready }))).toEqual([]);
   });
 });

@@ -4,6 +4,8 @@
  *   npm start                 synthesize `local` if its sources changed, start, deploy, print the URLs
  *   npm start -- --fresh      forget everything kept in .stratum/ first (tables, users, queues, mail)
  *   npm start -- --port 4600  the AWS endpoint's port (default 4566, the next free one when taken)
+ *   npm start -- --no-watch   no fast loop (by default a source change rebuilds and swaps the functions it affects)
+ *   npm start -- --environments 8   execution environments per function (default 4)
  *
  * Ctrl-C stops everything; data in .stratum/ survives to the next start.
  */
@@ -19,8 +21,15 @@ const { values } = parseArgs({
     fresh: { type: 'boolean', default: false },
     port: { type: 'string' },
     'state-dir': { type: 'string', default: '.stratum' },
+    'no-watch': { type: 'boolean', default: false },
+    environments: { type: 'string', default: '4' },
   },
 });
+const environments = Number(values.environments);
+if (!Number.isInteger(environments) || environments < 1) {
+  console.error(`--environments expects a whole number of at least 1, got "${values.environments}"`);
+  process.exit(2);
+}
 const port = values.port === undefined ? undefined : Number(values.port);
 if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535)) {
   console.error(`--port expects a port number from 0 to 65535, got "${values.port}"`);
@@ -43,9 +52,18 @@ try {
     assemblyDir: assembly.outdir,
     stateDir: state.root,
     awsPort: port,
+    lambdaConcurrency: { maxEnvironmentsPerFunction: environments },
     log,
   });
   printReady(sandbox, performance.now() - started);
+  if (!values['no-watch']) {
+    const loop = await sandbox.watchSources(root);
+    void loop.ready.then(() =>
+      log(
+        'fast loop: watching services/ and packages/ (a change rebuilds only the functions that import it)',
+      ),
+    );
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

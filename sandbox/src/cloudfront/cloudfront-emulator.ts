@@ -8,7 +8,7 @@ import { parseDistribution } from './distribution-config.ts';
 import { DistributionHandler } from './distribution-handler.ts';
 import { DistributionServer } from './distribution-server.ts';
 import { CloudFrontDefinitionError } from './errors.ts';
-import type { EdgeFunctionInvoker } from './lambda-edge.ts';
+import { type EdgeFunctionInvoker, edgeFunctionName } from './lambda-edge.ts';
 import {
   cachePolicyProperties,
   forwardsViewerHost,
@@ -43,6 +43,9 @@ export interface DeployedDistribution {
 }
 
 const LAST_MODIFIED = '1970-01-01T00:00:00Z';
+/** Every published version is number 1: the sandbox keeps no history of a function's code. */
+const LOCAL_VERSION = '1';
+const lambdaVersionProperties = z.object({ FunctionName: z.string().min(1) }).loose();
 const responseHeadersPolicyProperties = z
   .object({ ResponseHeadersPolicyConfig: responseHeadersPolicyConfig })
   .loose();
@@ -50,7 +53,8 @@ const responseHeadersPolicyProperties = z
 /**
  * CloudFront for the template engine: `providers` creates distributions (each served by its own
  * `DistributionServer`, `DomainName` = `127.0.0.1:<port>`), CloudFront Functions, response
- * headers, cache and origin request policies, origin access controls and identities. Ids are
+ * headers, cache and origin request policies, origin access controls and identities, and the
+ * Lambda versions Lambda@Edge associations publish. Ids are
  * stable across restarts (derived from the stack id and the logical id).
  *
  * @example
@@ -153,6 +157,20 @@ export class CloudFrontEmulator {
         const id = stablePolicyId(`${context.stack.stackId}/${logicalId}`);
         this.resources.cachePolicies.set(id, props.CachePolicyConfig.Name);
         return { physicalId: id, attributes: { Id: id, LastModifiedTime: LAST_MODIFIED } };
+      },
+    },
+    // Lambda@Edge associations name a published version. Locally a version is an alias of the
+    // function's current code (see `LambdaEdgeFunction`), so publishing records only its ARN.
+    'AWS::Lambda::Version': {
+      create: (logicalId, properties, context) => {
+        const props = parseProperties(lambdaVersionProperties, properties, this.where(logicalId, context));
+        const name = props.FunctionName.includes(':function:')
+          ? edgeFunctionName(props.FunctionName)
+          : props.FunctionName;
+        const { region, accountId } = context.stack;
+        const functionArn = `arn:${LOCAL_PARTITION}:lambda:${region}:${accountId}:function:${name}`;
+        const versionArn = `${functionArn}:${LOCAL_VERSION}`;
+        return { physicalId: versionArn, attributes: { FunctionArn: functionArn, Version: LOCAL_VERSION } };
       },
     },
     'AWS::CloudFront::OriginAccessControl': {

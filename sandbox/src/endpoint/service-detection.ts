@@ -56,6 +56,12 @@ export function detectService(head: RequestHead): Detection {
       : { kind: 'unknown', named: `X-Amz-Target ${target}` };
   }
 
+  // A browser's CORS pre-flight names the headers it will send, not their values. The one AWS API
+  // browsers call unsigned with X-Amz-Target is Cognito's user-pool API (the web apps' sign-in).
+  if (head.method === 'OPTIONS' && requestsTargetHeader(head.headers)) {
+    return { kind: 'service', service: 'cognito-idp', rule: 'amz-target' };
+  }
+
   const action = query.get('Action');
   if (action) return serviceOfAction(action);
   if (head.method === 'POST' && isFormBody(head.headers)) return { kind: 'needs-body' };
@@ -64,6 +70,11 @@ export function detectService(head: RequestHead): Detection {
     return { kind: 'service', service: 'cognito-idp', rule: 'cognito-jwks' };
   }
   return { kind: 'service', service: 's3', rule: 's3-default' };
+}
+
+function requestsTargetHeader(headers: IncomingHttpHeaders): boolean {
+  const requested = headerValue(headers, 'access-control-request-headers') ?? '';
+  return requested.split(',').some((name) => name.trim().toLowerCase() === 'x-amz-target');
 }
 
 /** The second step for `needs-body`: the `Action` of a form-encoded body, else S3 (a plain form POST). */

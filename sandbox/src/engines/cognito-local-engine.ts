@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startOnLoopbackPort } from './child-port.ts';
 import type { Engine, EngineStartOptions } from './engine.ts';
 import { DEFAULT_START_TIMEOUT_MS, LOOPBACK, loopbackEndpoint } from './engine.ts';
 import { EngineStartError } from './engine-errors.ts';
 import { assertValidPort } from './loopback-port.ts';
 import { startNodeChildEngine } from './node-child-engine.ts';
-import { packageDirectory } from './package-location.ts';
 
 export const COGNITO_LOCAL = 'cognito-local';
 
@@ -18,6 +18,12 @@ export interface CognitoLocalStartOptions extends EngineStartOptions {
    * @default the engine's own endpoint
    */
   readonly issuerDomain?: string;
+  /**
+   * The SES engine's URL: verification codes (sign-up, forgot password, ...) are sent there as
+   * e-mails, as Cognito sends them, instead of only being printed to the engine's log.
+   * @default undefined (codes are logged only)
+   */
+  readonly sesEndpoint?: string;
 }
 
 export interface CognitoLocalEngine extends Engine {
@@ -41,7 +47,8 @@ export interface CognitoLocalEngine extends Engine {
 export function startCognitoLocalEngine(options: CognitoLocalStartOptions = {}): Promise<CognitoLocalEngine> {
   const requestedPort = options.port ?? 0;
   assertValidPort(COGNITO_LOCAL, requestedPort);
-  const script = join(packageDirectory('cognito-local'), 'lib', 'bin', 'start.js');
+  // Our own entry: cognito-local's server with e-mail codes delivered through SES (see the file).
+  const script = fileURLToPath(new URL('./cognito-local-server.cjs', import.meta.url));
   const persistent = options.dataDir !== undefined;
   const workDir = persistent
     ? resolve(options.dataDir ?? '.')
@@ -57,7 +64,11 @@ export function startCognitoLocalEngine(options: CognitoLocalStartOptions = {}):
       engine: COGNITO_LOCAL,
       script,
       cwd: workDir,
-      env: { PORT: String(port), HOST: LOOPBACK },
+      env: {
+        PORT: String(port),
+        HOST: LOOPBACK,
+        ...(options.sesEndpoint && { STRATUM_SES_ENDPOINT: options.sesEndpoint }),
+      },
       port,
       startTimeoutMs: options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
       readyPath: '/health',

@@ -22,6 +22,12 @@ export interface LambdaFunctionDefinition {
   readonly timeoutSeconds?: number;
   /** `Environment.Variables`; Lambda's reserved names are refused, as Lambda does. */
   readonly environment?: Readonly<Record<string, string>>;
+  /**
+   * `ReservedConcurrentExecutions`: the most execution environments the function may run at once
+   * (0 throttles every invocation, as on Lambda). The runner's own per-function cap still applies.
+   * @default undefined (the runner's cap)
+   */
+  readonly reservedConcurrency?: number;
 }
 
 /** A definition with its defaults applied, checked against Lambda's own limits. */
@@ -71,6 +77,10 @@ export function resolveDefinition(definition: LambdaFunctionDefinition): Resolve
     resolved.timeoutSeconds > 900
   ) {
     problems.push(`timeout ${resolved.timeoutSeconds} s is outside Lambda's 1-900 s`);
+  }
+  const concurrency = resolved.reservedConcurrency;
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 0)) {
+    problems.push(`reserved concurrency ${concurrency} is not a whole number of at least 0`);
   }
   const reserved = Object.keys(resolved.environment).filter((key) => RESERVED_VARIABLES.has(key));
   if (reserved.length > 0) {

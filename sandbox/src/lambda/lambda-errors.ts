@@ -33,3 +33,11 @@ export class RunnerClosedError extends LambdaRunnerError {
     super('the Lambda runner is closed');
   }
 }
+
+/** The function's reserved concurrency is 0: Lambda throttles every invocation (HTTP 429). */
+export class FunctionThrottledError extends LambdaRunnerError {
+  override readonly name = 'FunctionThrottledError';
+  constructor(readonly functionName: string) {
+    super(`Rate Exceeded: ${functionName} has a reserved concurrency of 0`);
+  }
+}

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { physicalNameOf } from '../template/physical-names.ts';
 import type {
   ProviderRegistry,
@@ -28,7 +29,18 @@ export interface DeployedLambda {
   readonly definition: LambdaFunctionDefinition;
   /** The CDK asset's id when the code is an asset (what the fast loop rebuilds). */
   readonly assetId?: string;
+  /** Where the bundle comes from, when the template records it (`StratumFunction` does). */
+  readonly bundling?: RecordedBundling;
 }
+
+/** The `stratum:bundling` metadata `StratumFunction` puts on each function it bundles. */
+export interface RecordedBundling {
+  /** The entry file, relative to the repository root. */
+  readonly entry: string;
+  readonly externalModules: readonly string[];
+}
+
+const recordedBundling = z.object({ entry: z.string().min(1), externalModules: z.array(z.string()) });
 
 type Properties = Readonly<Record<string, unknown>>;
 
@@ -54,17 +66,22 @@ export function lambdaResourceProviders(
           runtime: String(properties.Runtime ?? ''),
           ...(typeof properties.MemorySize === 'number' && { memoryMb: properties.MemorySize }),
           ...(typeof properties.Timeout === 'number' && { timeoutSeconds: properties.Timeout }),
+          ...(typeof properties.ReservedConcurrentExecutions === 'number' && {
+            reservedConcurrency: properties.ReservedConcurrentExecutions,
+          }),
           environment: {
             ...Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, String(value)])),
             ...options.extraEnvironment,
           },
         };
         const arn = runner.deploy(definition);
+        const bundling = recordedBundling.safeParse(context.definition.Metadata?.['stratum:bundling']);
         options.onFunction?.({
           logicalId,
           stackName: context.stack.stackName,
           definition,
           ...(assetId && { assetId }),
+          ...(bundling.success && { bundling: bundling.data }),
         });
         return { physicalId: functionName, attributes: { Arn: arn } };
       },

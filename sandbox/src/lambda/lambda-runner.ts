@@ -1,4 +1,4 @@
-import { DeployedFunction } from './deployed-function.ts';
+import { type ConcurrencySettings, DeployedFunction, type FunctionConcurrency } from './deployed-function.ts';
 import { functionArn, parseFunctionReference } from './function-arn.ts';
 import {
   type LambdaFunctionDefinition,
@@ -13,12 +13,15 @@ import type { SandboxAwsSettings } from './runtime-environment.ts';
 export interface LambdaRunnerOptions extends SandboxAwsSettings {
   /** Receives every line every function writes, tagged with its function and request id. */
   readonly logSink?: LambdaLogSink;
+  /** Execution environments per function (up to 4 by default) and how long idle ones are kept. */
+  readonly concurrency?: ConcurrencySettings;
 }
 
 /**
- * Runs the sandbox's Lambda functions, each in its own warm `node` process with Lambda's
- * environment, context, timeout and memory limit (see `ExecutionEnvironment`). A function that
- * crashes or times out gets a fresh process on its next invocation; the others never notice.
+ * Runs the sandbox's Lambda functions in warm `node` processes with Lambda's environment, context,
+ * timeout and memory limit (see `ExecutionEnvironment`), several per function under concurrent load
+ * (see `DeployedFunction`). An environment that crashes or times out is replaced; the others, and
+ * the other functions, never notice.
  *
  * @example
  * ```ts
@@ -51,13 +54,17 @@ export class LambdaRunner {
     const resolved = resolveDefinition(definition);
     const existing = this.functions.get(resolved.functionName);
     if (existing) existing.swap(resolved);
-    else this.functions.set(resolved.functionName, new DeployedFunction(resolved, this.options, this.sink));
+    else
+      this.functions.set(
+        resolved.functionName,
+        new DeployedFunction(resolved, this.options, this.sink, this.options.concurrency),
+      );
     return this.arnOf(resolved.functionName);
   }
 
   /**
-   * Replaces a deployed function's code or settings (the fast loop): the next invocation runs
-   * in a new process; the one in flight finishes on the old process.
+   * Replaces a deployed function's code or settings (the fast loop): the next invocations run
+   * in new processes; those in flight finish on the old ones, which then end.
    */
   swap(functionName: string, definition: LambdaFunctionDefinition): void {
     this.assertOpen();
@@ -81,6 +88,20 @@ export class LambdaRunner {
     return this.lookup(functionNameOrArn).current;
   }
 
+  /**
+   * How many execution environments a function has (busy, idle) and may have.
+   *
+   * @throws FunctionNotFoundError
+   */
+  concurrencyOf(functionNameOrArn: string): FunctionConcurrency {
+    return this.lookup(functionNameOrArn).concurrency();
+  }
+
+  /** Every deployed function's name. */
+  functionNames(): string[] {
+    return [...this.functions.keys()];
+  }
+
   /** The function's ARN in the sandbox's account and region. */
   arnOf(functionName: string): string {
     return functionArn(this.options.region, this.options.accountId, functionName);
@@ -90,7 +111,7 @@ export class LambdaRunner {
    * Invokes a function by name or ARN and resolves with its result; the function's own failures
    * (error, timeout, crash) are results with `functionError`, never rejections.
    *
-   * @throws FunctionNotFoundError, RunnerClosedError
+   * @throws FunctionNotFoundError, RunnerClosedError, FunctionThrottledError (reserved concurrency 0)
    */
   invoke(functionNameOrArn: string, request: InvocationRequest): Promise<InvocationResult> {
     try {

@@ -10,6 +10,9 @@ const INPUT_ROOTS = [
   'packages',
   'services',
   'stratum.config.ts',
+  // The built web apps are assets of the web app stacks (npm start builds them first).
+  'web/app/dist',
+  'web/internal/dist',
   'cdk.json',
   'package-lock.json',
 ];

@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { type AwsEndpoint, createAwsEndpoint } from '../endpoint/index.ts';
 import {
   type CognitoLocalEngine,
+  DYNAMODB_LOCAL,
   type DynamoDbLocalEngine,
   type Engine,
+  EngineSupervisor,
   type FauxqsEngine,
   type SesLocalEngine,
   startCognitoLocalEngine,
@@ -30,7 +32,8 @@ export interface SandboxEnginesOptions {
 /** The engines and the one endpoint in front of them. */
 export interface SandboxEngines {
   readonly endpoint: AwsEndpoint;
-  readonly dynamodb: DynamoDbLocalEngine;
+  /** Restarted on the same port when it dies (see `EngineSupervisor`). */
+  readonly dynamodb: EngineSupervisor<DynamoDbLocalEngine>;
   readonly fauxqs: FauxqsEngine;
   readonly cognito: CognitoLocalEngine;
   readonly ses: SesLocalEngine;
@@ -60,25 +63,46 @@ export async function startSandboxEngines(options: SandboxEnginesOptions): Promi
   try {
     const cognitoDir = state.dir('cognito');
     writeCognitoTriggers(cognitoDir, endpoint.url, options);
-    const [dynamodb, fauxqs, cognito, ses] = await Promise.all([
-      startDynamoDbLocalEngine({ dataDir: state.dir('dynamodb') }).then(track),
+    const ses = startSesLocalEngine({}).then(track);
+    const [dynamodb, fauxqs, cognito, sesEngine] = await Promise.all([
+      // Supervised: killed or crashed, it comes back on the same port with the same data.
+      EngineSupervisor.start({
+        start: (port) => startDynamoDbLocalEngine({ port, dataDir: state.dir('dynamodb') }),
+        onDown: (exit) =>
+          log(`ENGINE DOWN: ${exit.engine} stopped unexpectedly (${exit.reason}); restarting it`),
+        onUp: (engine, downForMs) =>
+          log(
+            `ENGINE UP: ${engine.name} is back on ${engine.endpoint} after ${(downForMs / 1000).toFixed(1)} s`,
+          ),
+        onRestartFailed: (error, attempt) =>
+          log(
+            `${DYNAMODB_LOCAL} restart ${attempt} failed: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+      }).then(track),
       startFauxqsEngine({ dataDir: state.dir('fauxqs') }).then(track),
-      startCognitoLocalEngine({ dataDir: cognitoDir, issuerDomain: endpoint.url }).then(track),
-      startSesLocalEngine({}).then(track),
+      // cognito-local sends verification codes to SES as e-mails: it needs SES's URL at start.
+      ses.then((engine) =>
+        startCognitoLocalEngine({
+          dataDir: cognitoDir,
+          issuerDomain: endpoint.url,
+          sesEndpoint: engine.endpoint,
+        }).then(track),
+      ),
+      ses,
     ]);
     endpoint.setRoute('dynamodb', { upstream: dynamodb.endpoint });
     endpoint.setRoute('sqs', { upstream: fauxqs.endpoint });
     endpoint.setRoute('sns', { upstream: fauxqs.endpoint });
     endpoint.setRoute('s3', { upstream: fauxqs.endpoint });
     endpoint.setRoute('cognito-idp', { upstream: cognito.endpoint });
-    endpoint.setRoute('ses', { upstream: ses.endpoint });
+    endpoint.setRoute('ses', { upstream: sesEngine.endpoint });
     let stopping: Promise<void> | undefined;
     return {
       endpoint,
       dynamodb,
       fauxqs,
       cognito,
-      ses,
+      ses: sesEngine,
       stop() {
         stopping ??= (async () => {
           await endpoint.close();

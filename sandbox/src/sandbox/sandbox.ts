@@ -8,13 +8,26 @@ import { CloudFrontEmulator } from '../cloudfront/index.ts';
 import { cognitoResourceProviders, type SandboxUserPool } from '../cognito/cognito-resource-providers.ts';
 import { CognitoTriggerRouter, routedTriggerFunction } from '../cognito/cognito-trigger-router.ts';
 import { ConsoleServer } from '../console/index.ts';
+import { DevLoop, watchedFunctionsOf } from '../dev-loop/index.ts';
 import { dynamoDbResourceProviders, type SandboxTable } from '../dynamodb/dynamodb-resource-providers.ts';
-import { createPutEventsHandler, EventBusEmulator, eventsResourceProviders } from '../events/bus/index.ts';
+import {
+  createPutEventsHandler,
+  EventBusEmulator,
+  eventsResourceProviders,
+  type TargetDispatcher,
+} from '../events/bus/index.ts';
 import { AsyncInvoker } from '../lambda/async-invoker.ts';
-import { createInvokeApiHandler, LambdaRunner } from '../lambda/index.ts';
+import { AsyncInvokeConfigs, eventInvokeConfigProviders } from '../lambda/event-invoke-configs.ts';
+import { type ConcurrencySettings, createInvokeApiHandler, LambdaRunner } from '../lambda/index.ts';
 import { type DeployedLambda, lambdaResourceProviders } from '../lambda/lambda-resource-providers.ts';
+import { JobTemplateRegistry, MediaConvertEmulator, s3JobObjects } from '../mediaconvert/index.ts';
 import { snsResourceProviders } from '../messaging/sns-resource-providers.ts';
 import { type SandboxQueue, sqsResourceProviders } from '../messaging/sqs-resource-providers.ts';
+import { bucketDeploymentHandlers, withNativeBucketDeployments } from '../s3/bucket-deployment-handlers.ts';
+import {
+  bucketNotificationHandlers,
+  withNativeBucketNotifications,
+} from '../s3/bucket-notification-handlers.ts';
 import {
   type DeployedAssembly,
   deployAssembly,
@@ -24,6 +37,7 @@ import {
 import { sandboxConsoleData } from './console-data.ts';
 import { EventSources } from './event-sources-wiring.ts';
 import { FunctionLogs } from './function-logs.ts';
+import { deliverInvocationRecord } from './invocation-destinations.ts';
 import { type SandboxEndpoints, writeOutputsFile } from './outputs-file.ts';
 import { runnerInvoker } from './runner-invoker.ts';
 import { s3ObjectSource } from './s3-object-source.ts';
@@ -44,6 +58,8 @@ export interface SandboxOptions {
   readonly stateDir: string;
   /** The AWS endpoint's port; 0 = a free port. @default 4566 (next free port when taken) */
   readonly awsPort?: number;
+  /** Execution environments per function (default 4) and their idle timeout. */
+  readonly lambdaConcurrency?: ConcurrencySettings;
   readonly log?: (line: string) => void;
 }
 
@@ -76,6 +92,8 @@ export class Sandbox {
     notEmulated: new Map(),
   };
   readonly logs = new FunctionLogs();
+  /** MediaConvert job templates the stacks deployed. */
+  readonly jobTemplates = new JobTemplateRegistry();
   endpoints!: SandboxEndpoints;
   deployed!: DeployedAssembly;
 
@@ -89,7 +107,9 @@ export class Sandbox {
   private asyncInvoker: AsyncInvoker | undefined;
   private s3: S3Wiring | undefined;
   bus: EventBusEmulator | undefined;
+  mediaConvert: MediaConvertEmulator | undefined;
   private stopping: Promise<void> | undefined;
+  private devLoop: DevLoop | undefined;
 
   private constructor(private readonly options: SandboxOptions) {
     this.state = new StateDirectory(options.stateDir);
@@ -138,45 +158,48 @@ export class Sandbox {
       endpointUrl: endpoint.url,
       credentials: SANDBOX_CREDENTIALS,
       logSink: this.logs.sink,
+      ...(this.options.lambdaConcurrency && { concurrency: this.options.lambdaConcurrency }),
     });
+    const invokeConfigs = new AsyncInvokeConfigs();
     const asyncInvoker = new AsyncInvoker(this.runner, {
       onFailure: (failure) =>
         this.log(
           `async invocation of ${failure.functionArn} failed ${failure.attempts}×: ${failure.error.slice(0, 300)}`,
         ),
+      configFor: (functionArn) => invokeConfigs.get(functionArn),
+      deliver: (destinationArn, record) =>
+        deliverInvocationRecord(dispatcher, this.bus, destinationArn, record),
     });
     this.asyncInvoker = asyncInvoker;
-    this.bus = new EventBusEmulator({
-      location: { account: accountId, region },
-      dispatcher: {
-        lambda: ({ functionArn, payload }) => asyncInvoker.invoke(functionArn, JSON.parse(payload)),
-        sqs: async (message) => {
-          const queueName = message.queueArn.split(':').pop() ?? '';
-          const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: queueName }));
-          await sqs.send(
-            new SendMessageCommand({
-              QueueUrl,
-              MessageBody: message.body,
-              ...(message.messageGroupId && { MessageGroupId: message.messageGroupId }),
-              ...(message.messageDeduplicationId && {
-                MessageDeduplicationId: message.messageDeduplicationId,
-              }),
-              ...(message.messageAttributes && {
-                MessageAttributes: Object.fromEntries(
-                  Object.entries(message.messageAttributes).map(([k, v]) => [
-                    k,
-                    { DataType: 'String', StringValue: v },
-                  ]),
-                ),
-              }),
+    const dispatcher: TargetDispatcher = {
+      lambda: ({ functionArn, payload }) => asyncInvoker.invoke(functionArn, JSON.parse(payload)),
+      sqs: async (message) => {
+        const queueName = message.queueArn.split(':').pop() ?? '';
+        const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: queueName }));
+        await sqs.send(
+          new SendMessageCommand({
+            QueueUrl,
+            MessageBody: message.body,
+            ...(message.messageGroupId && { MessageGroupId: message.messageGroupId }),
+            ...(message.messageDeduplicationId && {
+              MessageDeduplicationId: message.messageDeduplicationId,
             }),
-          );
-        },
-        sns: async ({ topicArn, message }) => {
-          await sns.send(new PublishCommand({ TopicArn: topicArn, Message: message }));
-        },
+            ...(message.messageAttributes && {
+              MessageAttributes: Object.fromEntries(
+                Object.entries(message.messageAttributes).map(([k, v]) => [
+                  k,
+                  { DataType: 'String', StringValue: v },
+                ]),
+              ),
+            }),
+          }),
+        );
       },
-    });
+      sns: async ({ topicArn, message }) => {
+        await sns.send(new PublishCommand({ TopicArn: topicArn, Message: message }));
+      },
+    };
+    this.bus = new EventBusEmulator({ location: { account: accountId, region }, dispatcher });
     const triggers = new CognitoTriggerRouter(this.runner);
     endpoint.setRoute('lambda', { handle: triggers.wrap(createInvokeApiHandler(this.runner)) });
     endpoint.setRoute('events', { handle: createPutEventsHandler(this.bus) });
@@ -190,6 +213,18 @@ export class Sandbox {
       asyncInvoker,
       bus: this.bus,
     });
+    const eventBus = this.bus;
+    this.mediaConvert = await MediaConvertEmulator.start({
+      location: { account: accountId, region },
+      templates: this.jobTemplates,
+      // Through the endpoint and the S3 front, so that written renditions fire bucket notifications.
+      objects: s3JobObjects(new S3Client({ ...client, forcePathStyle: true })),
+      emit: (event) => eventBus.putServiceEvent(event),
+      endpointUrl: endpoint.url,
+      workRoot: this.state.dir('mediaconvert'),
+      log: (line) => this.log(line),
+    });
+    endpoint.setRoute('mediaconvert', { handle: this.mediaConvert.handle });
     const cognito = new CognitoIdentityProviderClient(client);
     this.eventSources = new EventSources({
       region,
@@ -237,13 +272,19 @@ export class Sandbox {
         onFunction: (deployed) => this.inventory.functions.push(deployed),
       }),
       ...eventsResourceProviders(this.bus),
+      ...eventInvokeConfigProviders(invokeConfigs),
+      ...this.mediaConvert.providers,
       ...this.apiGateway.providers,
       ...this.cloudFront.providers,
       ...this.eventSources.providers(),
     };
     let currentStack = '';
     this.deployed = await deployAssembly(assembly, {
-      providers,
+      providers: withNativeBucketNotifications(
+        withNativeBucketDeployments(providers, bucketDeploymentHandlers(assembly.stacks)),
+        bucketNotificationHandlers(assembly.stacks),
+      ),
+      inputs: cognitoEndpointInputs(assembly.stacks, endpoint.url),
       onResource: (resource, stackName) => {
         if (stackName !== currentStack) {
           currentStack = stackName;
@@ -295,13 +336,31 @@ export class Sandbox {
     writeOutputsFile(this.state.file('outputs.json'), this.endpoints, this.deployed.stacks);
   }
 
+  /**
+   * The fast loop (`npm start` turns it on): a source change under `root`'s `services/` or `packages/`
+   * rebuilds the functions whose entry imports it and swaps them in; see `src/dev-loop`.
+   */
+  async watchSources(root: string): Promise<DevLoop> {
+    if (!this.runner) throw new Error('the sandbox is not running');
+    this.devLoop ??= await DevLoop.start({
+      root,
+      outDir: this.state.dir('dev-loop'),
+      functions: watchedFunctionsOf(this.inventory.functions, root),
+      runner: this.runner,
+      log: (line) => this.log(line),
+    });
+    return this.devLoop;
+  }
+
   /** Stops the servers, the functions and the engines; safe to call twice. */
   stop(): Promise<void> {
     this.stopping ??= (async () => {
+      this.devLoop?.close();
       await this.console?.close();
       await this.eventSources?.stop();
       await this.cloudFront?.close();
       await this.apiGateway?.close();
+      await this.mediaConvert?.close();
       await this.asyncInvoker?.drain();
       await this.runner?.close();
       this.s3?.close();
@@ -309,6 +368,23 @@ export class Sandbox {
     })();
     return this.stopping;
   }
+}
+
+/**
+ * The web app stacks take the Cognito endpoint their `config.json` names as the `CognitoEndpoint`
+ * parameter (infra/src/app/web-app-stack.ts), defaulting to Cognito's regional endpoint; in the
+ * sandbox the browser signs in through the AWS endpoint, which also issues the tokens.
+ */
+function cognitoEndpointInputs(
+  stacks: readonly StackArtifact[],
+  endpointUrl: string,
+): Record<string, { parameters: Record<string, string> }> {
+  const value = `${endpointUrl.replace(/\/+$/, '')}/`;
+  return Object.fromEntries(
+    stacks
+      .filter((stack) => stack.template.Parameters?.CognitoEndpoint !== undefined)
+      .map((stack) => [stack.stackName, { parameters: { CognitoEndpoint: value } }]),
+  );
 }
 
 /** The Cognito triggers (`PostConfirmation`, ...) any user pool of the assembly declares. */

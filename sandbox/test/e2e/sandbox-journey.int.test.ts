@@ -1,7 +1,8 @@
 /**
  * The sandbox started by the test suite from the real synthesized `local` stage, and driven the way a
  * user and a developer would: sign up → confirm → sign in → todos through GraphQL → the AWS endpoint
- * with SDK clients and the AWS CLI → stop and start again → the data is still there.
+ * with SDK clients and the AWS CLI → media, events, analytics and e-mail (media-events-journey.ts) →
+ * stop and start again → the data is still there.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,6 +18,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureLocalAssembly } from '../../src/sandbox/local-assembly.ts';
 import { SANDBOX_CREDENTIALS, Sandbox } from '../../src/sandbox/sandbox.ts';
+import { mediaAndEventsJourney } from './media-events-journey.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const stateDir = mkdtempSync(join(tmpdir(), 'stratum-e2e-'));
@@ -180,6 +182,8 @@ describe('the sandbox, end to end', () => {
     expect(tables).toEqual(expect.arrayContaining(sandbox.inventory.tables.map((t) => t.tableName)));
   });
 
+  mediaAndEventsJourney({ sandbox: () => sandbox, idToken: () => idToken, email, graphql });
+
   it('keeps users and todos across a restart', async () => {
     await sandbox.stop();
     sandbox = await start();
@@ -193,8 +197,12 @@ describe('the sandbox, end to end', () => {
     );
     idToken = auth.AuthenticationResult?.IdToken ?? '';
     const listed = await graphql(idToken, '{ todos(first: 10) { edges { node { title status } } } }');
-    expect(listed.body.data?.todos.edges).toEqual([
-      { node: { title: 'Write the sandbox journey', status: 'DONE' } },
-    ]);
+    expect(listed.body.data?.todos.edges).toEqual(
+      expect.arrayContaining([
+        { node: { title: 'Write the sandbox journey', status: 'DONE' } },
+        { node: { title: 'Attach a picture', status: 'OPEN' } },
+      ]),
+    );
+    expect(listed.body.data?.todos.edges).toHaveLength(2);
   }, 300_000);
 });

@@ -24,10 +24,12 @@ interface Reply {
 describe('warm processes', () => {
   const { runner } = testRunner();
   afterAll(() => runner.close());
+  // A reserved concurrency of 1: one execution environment, whatever the load.
   runner.deploy({
     functionName: 'counter',
     handler: 'index.handler',
     runtime: 'nodejs22.x',
+    reservedConcurrency: 1,
     codeDir: fixtures.codeDir('counter', { 'index.mjs': versioned('v1') }),
   });
 
@@ -41,7 +43,7 @@ describe('warm processes', () => {
     expect(parsed<Reply>(first).pid).not.toBe(process.pid);
   });
 
-  it('queues concurrent invocations of one function and runs them one at a time, in order', async () => {
+  it('queues invocations beyond the reserved concurrency and runs them in order', async () => {
     const replies = (
       await Promise.all([30, 30, 30].map((waitMs) => runner.invoke('counter', { event: { waitMs } })))
     ).map((result) => parsed<Reply>(result));
@@ -93,6 +95,7 @@ describe('close', () => {
         functionName: name,
         handler: 'index.handler',
         runtime: 'nodejs22.x',
+        reservedConcurrency: 1,
         codeDir: fixtures.codeDir(`close-${name}`, { 'index.mjs': versioned(name) }),
       });
       pids.push(parsed<Reply>(await runner.invoke(name, { event: {} })).pid);

@@ -16,6 +16,8 @@ const gatewayEnvironmentSchema = z.object({
    * `SUBGRAPH_UNAVAILABLE` and the rest of each operation is still served.
    */
   SUBGRAPH_MEDIA_FUNCTION: z.string().min(1).optional(),
+  /** Optional likewise: without it the staff operations fields answer `SUBGRAPH_UNAVAILABLE`. */
+  SUBGRAPH_OPERATIONS_FUNCTION: z.string().min(1).optional(),
   /** Client-side cap on one subgraph invocation; keep it below the gateway's own timeout. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** Production default: unexpected errors are masked and introspection is off. */
@@ -35,5 +37,8 @@ export function subgraphFunctionNames(environment: GatewayEnvironment): Record<s
     users: environment.SUBGRAPH_USERS_FUNCTION,
     todo: environment.SUBGRAPH_TODO_FUNCTION,
     ...(environment.SUBGRAPH_MEDIA_FUNCTION ? { media: environment.SUBGRAPH_MEDIA_FUNCTION } : {}),
+    ...(environment.SUBGRAPH_OPERATIONS_FUNCTION
+      ? { operations: environment.SUBGRAPH_OPERATIONS_FUNCTION }
+      : {}),
   };
 }

@@ -64,4 +64,20 @@ describe('gateway environment', () => {
       }),
     ).toThrow(/SUBGRAPH_MEDIA_FUNCTION/);
   });
+
+  it('routes the operations subgraph when its function is configured', () => {
+    const withOperations = readGatewayEnvironment({
+      SUBGRAPH_USERS_FUNCTION: 'u',
+      SUBGRAPH_TODO_FUNCTION: 't',
+      SUBGRAPH_OPERATIONS_FUNCTION: 'o',
+    });
+    expect(subgraphFunctionNames(withOperations)).toEqual({ users: 'u', todo: 't', operations: 'o' });
+    expect(() =>
+      readGatewayEnvironment({
+        SUBGRAPH_USERS_FUNCTION: 'u',
+        SUBGRAPH_TODO_FUNCTION: 't',
+        SUBGRAPH_OPERATIONS_FUNCTION: '',
+      }),
+    ).toThrow(/SUBGRAPH_OPERATIONS_FUNCTION/);
+  });
 });

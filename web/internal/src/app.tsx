@@ -1,6 +1,7 @@
 import {
   type AppServices,
   Link,
+  Loading,
   matchPath,
   PageHeading,
   ServicesProvider,
@@ -9,9 +10,21 @@ import {
   useServices,
   useSessionState,
 } from '@stratum/web-shared';
-import { TenantPage } from './analytics/tenant-page.tsx';
-import { TenantsPage } from './tenants/tenants-page.tsx';
-import { UserLookupPage } from './users/user-lookup-page.tsx';
+import { lazy, Suspense } from 'react';
+import { StaffChunkBoundary } from './staff-chunk-boundary.tsx';
+
+// The staff screens are lazy chunks, emitted under /staff/ (vite.config.ts): the edge guard serves
+// them only with a staff token, so an anonymous visitor gets the sign-in shell's code and nothing else.
+const TenantPage = lazy(() => import('./analytics/tenant-page.tsx').then((m) => ({ default: m.TenantPage })));
+const TenantsPage = lazy(() =>
+  import('./tenants/tenants-page.tsx').then((m) => ({ default: m.TenantsPage })),
+);
+const UserLookupPage = lazy(() =>
+  import('./users/user-lookup-page.tsx').then((m) => ({ default: m.UserLookupPage })),
+);
+const DeadLetterQueuesPage = lazy(() =>
+  import('./operations/dead-letter-queues-page.tsx').then((m) => ({ default: m.DeadLetterQueuesPage })),
+);
 
 /** The Cognito group of the staff pool that the app and the API's authorizer require. */
 export const STAFF_GROUP = 'staff';
@@ -36,7 +49,11 @@ function Shell() {
       </a>
       <StaffHeader email={session.session.email} pathname={pathname} />
       <div id="content">
-        <StaffRoutes pathname={pathname} />
+        <StaffChunkBoundary key={pathname}>
+          <Suspense fallback={<Loading>Loading…</Loading>}>
+            <StaffRoutes pathname={pathname} />
+          </Suspense>
+        </StaffChunkBoundary>
       </div>
     </>
   );
@@ -47,6 +64,7 @@ function StaffRoutes({ pathname }: { pathname: string }) {
   if (tenant?.id) return <TenantPage tenantId={tenant.id} />;
   if (pathname === '/' || pathname === '/tenants') return <TenantsPage />;
   if (pathname === '/users') return <UserLookupPage />;
+  if (pathname === '/dead-letters') return <DeadLetterQueuesPage />;
   return (
     <main>
       <PageHeading title="Not found · Stratum staff">Page not found</PageHeading>
@@ -85,6 +103,11 @@ function StaffHeader({ email, pathname }: { email: string; pathname: string }) {
           <li>
             <Link to="/users" aria-current={pathname === '/users' ? 'page' : undefined}>
               User look-up
+            </Link>
+          </li>
+          <li>
+            <Link to="/dead-letters" aria-current={pathname === '/dead-letters' ? 'page' : undefined}>
+              Dead-letter queues
             </Link>
           </li>
         </ul>

@@ -87,8 +87,49 @@ function memberEvents(change: TableChange): DomainEvent[] {
   ];
 }
 
+const WAITING = new Set(['pending', 'processing']);
+const FINISHED = new Set(['ready', 'failed']);
+
+/**
+ * A media item leaves `pending` when its object has arrived and the processor took it
+ * (`MediaUploaded`), and reaches `ready` or `failed` when processing ended (`MediaProcessed`).
+ * An image can do both in one write (pending → ready): that record means both events.
+ */
+function mediaEvents(change: TableChange): DomainEvent[] {
+  const { kind, newItem, oldItem } = change;
+  if (kind !== 'MODIFY' || !newItem || !oldItem) return [];
+  const events: DomainEvent[] = [];
+  const about = (name: string) => ({
+    ...common(change, name, newItem),
+    mediaId: newItem.mediaId as string,
+    uploadedBy: newItem.createdBy as string,
+    todoId: nullable(newItem.todoId) as string | null,
+  });
+  if (oldItem.status === 'pending' && newItem.status !== 'pending') {
+    events.push(
+      createDomainEvent('MediaUploaded', {
+        ...about('MediaUploaded'),
+        contentType: newItem.contentType as string,
+        sizeBytes: (newItem.size ?? newItem.declaredSize) as number,
+      }),
+    );
+  }
+  if (WAITING.has(oldItem.status as string) && FINISHED.has(newItem.status as string)) {
+    events.push(
+      createDomainEvent('MediaProcessed', {
+        ...about('MediaProcessed'),
+        status: newItem.status as 'ready' | 'failed',
+        failureReason:
+          newItem.status === 'failed' ? (nullable(newItem.failureReason) as string | null) : null,
+      }),
+    );
+  }
+  return events;
+}
+
 const byEntity: Readonly<Record<string, (change: TableChange) => DomainEvent[]>> = {
   todo: todoEvents,
+  media: mediaEvents,
   invitation: invitationEvents,
   member: memberEvents,
 };
@@ -96,7 +137,7 @@ const byEntity: Readonly<Record<string, (change: TableChange) => DomainEvent[]>>
 /**
  * The domain events one table stream record means: none for most records (a title edit, a
  * tenant rename, a TTL expiry), one for a todo created/completed/deleted, an invitation or a
- * new member. Pure: the same record always gives the same events, with the same ids.
+ * new member, one or two for a media item whose upload arrived or whose processing ended. Pure: the same record always gives the same events, with the same ids.
  *
  * Throws a `StreamRecordError` for a record that is not a stream record, and a
  * `DomainEventValidationError` (naming the field) for an item that breaks an event's schema;

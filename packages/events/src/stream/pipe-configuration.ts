@@ -18,6 +18,13 @@ export const TABLE_STREAM_FILTER_PATTERNS: readonly object[] = [
       OldImage: { status: { S: ['open'] } },
     },
   },
+  {
+    eventName: ['MODIFY'],
+    dynamodb: {
+      NewImage: { [ENTITY_ATTRIBUTE]: { S: ['media'] }, status: { S: ['processing', 'ready', 'failed'] } },
+      OldImage: { status: { S: ['pending', 'processing'] } },
+    },
+  },
   { eventName: ['REMOVE'], dynamodb: { OldImage: { [ENTITY_ATTRIBUTE]: { S: ['todo'] } } } },
 ];
 

@@ -7,12 +7,19 @@ export class LambdaApiError extends Error {
     readonly statusCode: number,
     readonly errorType: string,
     message: string,
+    /** Extra fields of the error body (`Reason` of a throttle). */
+    readonly fields: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }
 
   send(response: ServerResponse): void {
-    const body = JSON.stringify({ Type: 'User', Message: this.message, message: this.message });
+    const body = JSON.stringify({
+      Type: 'User',
+      ...this.fields,
+      Message: this.message,
+      message: this.message,
+    });
     response.writeHead(this.statusCode, {
       'Content-Type': 'application/json',
       'Content-Length': Buffer.byteLength(body),

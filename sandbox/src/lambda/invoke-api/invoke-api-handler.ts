@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseFunctionReference } from '../function-arn.ts';
 import type { InvocationRequest, InvocationResult } from '../invocation.ts';
+import { FunctionThrottledError } from '../lambda-errors.ts';
 import type { LambdaRunner } from '../lambda-runner.ts';
 import { LambdaApiError } from './api-error.ts';
 import { readBody } from './read-body.ts';
@@ -115,7 +116,12 @@ async function handleInvoke(
     return;
   }
 
-  const result = await runner.invoke(reference.functionName, invocation);
+  const result = await runner.invoke(reference.functionName, invocation).catch((error: unknown) => {
+    if (!(error instanceof FunctionThrottledError)) throw error;
+    throw new LambdaApiError(429, 'TooManyRequestsException', 'Rate Exceeded.', {
+      Reason: 'ReservedFunctionConcurrentInvocationLimitExceeded',
+    });
+  });
   const headers: Record<string, string | number> = {
     'Content-Type': 'application/json',
     'Content-Length': Buffer.byteLength(result.payload),
