@@ -8,6 +8,7 @@ import { EdgeStack } from '../app/edge-stack.ts';
 import { EventsStack } from '../app/events-stack.ts';
 import { MediaStack } from '../app/media-stack.ts';
 import { NotificationsStack } from '../app/notifications-stack.ts';
+import { OperationsStack } from '../app/operations-stack.ts';
 import { WebAppStack } from '../app/web-app-stack.ts';
 import { StageRemovalPolicy } from '../compliance/stage-removal-policy.ts';
 import { applyStratumTags } from '../compliance/stratum-tags.ts';
@@ -35,6 +36,7 @@ export class ApplicationStage extends Stage {
   readonly edge: EdgeStack;
   readonly events: EventsStack;
   readonly notifications: NotificationsStack;
+  readonly operations: OperationsStack;
   readonly webApp: WebAppStack;
   readonly internalApp: WebAppStack;
 
@@ -107,39 +109,6 @@ export class ApplicationStage extends Stage {
       metricsNamespace,
     });
 
-    this.api = new ApiStack(this, 'Api', {
-      stackName: stackName('api'),
-      description: describe('GraphQL HTTP API, authorizer, gateway and subgraphs'),
-      crossRegionReferences: stage.region !== EDGE_REGION,
-      table,
-      customerPool: { pool: this.auth.customers.pool, clients: [this.auth.customers.client] },
-      staffPool: { pool: this.auth.staff.pool, clients: [this.auth.staff.client] },
-      alarmTopic,
-      maskErrors: settings.maskErrors,
-      logRetentionDays: settings.logRetentionDays,
-      functionMemoryMb: settings.sizes.functionMemoryMb,
-      gatewayMemoryMb: settings.sizes.gatewayMemoryMb,
-      apiRateLimit: settings.sizes.apiRateLimit,
-      apiBurstLimit: settings.sizes.apiBurstLimit,
-      allowedOrigins: webOrigins(stage),
-      metricsNamespace,
-      mediaSubgraph: this.media.subgraph.function,
-      ...(stage.notifications.pushPlatformApplicationArn && {
-        pushPlatformApplicationArn: stage.notifications.pushPlatformApplicationArn,
-      }),
-    });
-
-    this.edge = new EdgeStack(this, 'Edge', {
-      stackName: stackName('edge'),
-      description: describe('CloudFront and WAF in front of the API (us-east-1)'),
-      env: { account: stage.accountId, region: EDGE_REGION },
-      crossRegionReferences: stage.region !== EDGE_REGION,
-      apiEndpoint: this.api.http.api.apiEndpoint,
-      wafRateLimitPer5Min: settings.sizes.wafRateLimitPer5Min,
-      logRetentionDays: settings.logRetentionDays,
-      metricPrefix: metricsNamespace,
-    });
-
     const { notifications } = stage;
     this.notifications = new NotificationsStack(this, 'Notifications', {
       stackName: stackName('notifications'),
@@ -157,6 +126,95 @@ export class ApplicationStage extends Stage {
       ...(notifications.pushPlatformApplicationArn && {
         platformApplicationArn: notifications.pushPlatformApplicationArn,
       }),
+    });
+
+    // Before the API: the gateway invokes the operations subgraph, which reads the stage's DLQs.
+    this.operations = new OperationsStack(this, 'Operations', {
+      stackName: stackName('operations'),
+      description: describe('operations subgraph: dead-letter queues and redrive (staff)'),
+      terminationProtection: settings.deletionProtection,
+      alarmTopic,
+      logRetentionDays: settings.logRetentionDays,
+      functionMemoryMb: settings.sizes.functionMemoryMb,
+      metricsNamespace,
+      deadLetterQueues: [
+        {
+          name: 'notifications',
+          feeds: 'notifications that failed 5 receives, or that the rule could not deliver',
+          queue: this.notifications.failures.queue,
+          kind: 'sqs-queue',
+          source: this.notifications.queue,
+        },
+        {
+          name: 'analytics',
+          feeds: 'events analytics could not count',
+          queue: this.events.analyticsFailures.queue,
+          kind: 'lambda-async',
+          source: this.events.analytics.function,
+        },
+        {
+          name: 'media-processor',
+          feeds: 'uploads the media processor gave up on',
+          queue: this.media.processorFailures,
+          kind: 'lambda-async',
+          source: this.media.processor.function,
+        },
+        {
+          name: 'media-events',
+          feeds: 'transcode completions and media cleanups that failed',
+          queue: this.media.handlers.failures.queue,
+          kind: 'lambda-async',
+          source: [this.media.handlers.completion.function, this.media.handlers.cleanup.function],
+        },
+        {
+          name: 'table-stream-pipe',
+          feeds: 'table-stream batches the pipe could not turn into events',
+          queue: this.events.pipeFailures.queue,
+          kind: 'pipe',
+          sourceArn: this.events.pipe.pipe.attrArn,
+        },
+        {
+          name: 'due-soon',
+          feeds: 'due-soon runs that failed',
+          queue: this.events.dueSoonFailures.queue,
+          kind: 'scheduled-job',
+          source: this.events.dueSoon.function,
+        },
+      ],
+    });
+
+    this.api = new ApiStack(this, 'Api', {
+      stackName: stackName('api'),
+      description: describe('GraphQL HTTP API, authorizer, gateway and subgraphs'),
+      crossRegionReferences: stage.region !== EDGE_REGION,
+      table,
+      customerPool: { pool: this.auth.customers.pool, clients: [this.auth.customers.client] },
+      staffPool: { pool: this.auth.staff.pool, clients: [this.auth.staff.client] },
+      alarmTopic,
+      maskErrors: settings.maskErrors,
+      logRetentionDays: settings.logRetentionDays,
+      functionMemoryMb: settings.sizes.functionMemoryMb,
+      gatewayMemoryMb: settings.sizes.gatewayMemoryMb,
+      apiRateLimit: settings.sizes.apiRateLimit,
+      apiBurstLimit: settings.sizes.apiBurstLimit,
+      allowedOrigins: webOrigins(stage),
+      metricsNamespace,
+      mediaSubgraph: this.media.subgraph.function,
+      operationsSubgraph: this.operations.subgraph.function,
+      ...(stage.notifications.pushPlatformApplicationArn && {
+        pushPlatformApplicationArn: stage.notifications.pushPlatformApplicationArn,
+      }),
+    });
+
+    this.edge = new EdgeStack(this, 'Edge', {
+      stackName: stackName('edge'),
+      description: describe('CloudFront and WAF in front of the API (us-east-1)'),
+      env: { account: stage.accountId, region: EDGE_REGION },
+      crossRegionReferences: stage.region !== EDGE_REGION,
+      apiEndpoint: this.api.http.api.apiEndpoint,
+      wafRateLimitPer5Min: settings.sizes.wafRateLimitPer5Min,
+      logRetentionDays: settings.logRetentionDays,
+      metricPrefix: metricsNamespace,
     });
 
     const web = {

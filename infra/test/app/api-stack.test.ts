@@ -75,7 +75,7 @@ describe('api stack', () => {
       expect(JSON.stringify(integration.Properties)).toContain(gateway);
       expect(JSON.stringify(integration.Properties)).not.toMatch(new RegExp(`${users}|${todo}`));
     }
-    // The gateway's role may invoke exactly the three subgraph functions (media's from its stack).
+    // The gateway's role may invoke exactly the four subgraph functions (media's and operations' from their stacks).
     const invokes = Object.values(dev.api.findResources('AWS::IAM::Policy'))
       .flatMap(
         (policy) =>
@@ -85,12 +85,13 @@ describe('api stack', () => {
     expect(invokes).toHaveLength(1);
     const [invoke] = invokes as { Action: string; Resource: object[] }[];
     expect(invoke?.Action).toBe('lambda:InvokeFunction');
-    expect(invoke?.Resource).toHaveLength(3);
+    expect(invoke?.Resource).toHaveLength(4);
     expect(invoke?.Resource).toEqual(
       expect.arrayContaining([
         { 'Fn::GetAtt': [users, 'Arn'] },
         { 'Fn::GetAtt': [todo, 'Arn'] },
         { 'Fn::ImportValue': expect.stringMatching(/MediaSubgraphFunction.*Arn/) },
+        { 'Fn::ImportValue': expect.stringMatching(/OperationsSubgraphFunction.*Arn/) },
       ]),
     );
     // Nobody else was given a resource-based permission on the subgraphs.

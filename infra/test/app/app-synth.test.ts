@@ -42,7 +42,7 @@ function bundleOf(stage: string, service: string): string {
 }
 
 describe('the whole app', () => {
-  it('synthesizes every stage through the gates, ten stacks each', () => {
+  it('synthesizes every stage through the gates, eleven stacks each', () => {
     expect(stageNames).toEqual(['local', 'dev', 'preview-0', 'integration', 'staging', 'prod', 'prod-acme']);
     for (const name of stageNames) {
       const stacks = assembly.getNestedAssembly(`assembly-${name}`).stacks.map((stack) => stack.stackName);
@@ -57,6 +57,7 @@ describe('the whole app', () => {
           'media',
           'monitoring',
           'notifications',
+          'operations',
           'web-app',
         ].map((part) => `stratum-${name}-${part}`),
       );

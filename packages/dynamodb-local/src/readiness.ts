@@ -23,7 +23,8 @@ export async function waitUntilAnswering(
     region: LOCAL_REGION,
     credentials: LOCAL_CREDENTIALS,
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: 500, requestTimeout: 1_000 },
+    // A probe that outlives its time-out is abandoned and retried (smithy only warns unless told to throw).
+    requestHandler: { connectionTimeout: 500, requestTimeout: 1_000, throwOnRequestTimeout: true },
   });
   let lastError: unknown = null;
   try {

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { type AwsEndpoint, createAwsEndpoint } from '../endpoint/index.ts';
 import {
   type CognitoLocalEngine,
@@ -14,6 +15,7 @@ import {
   startFauxqsEngine,
   startSesLocalEngine,
 } from '../engines/index.ts';
+import { createSqsFront } from '../messaging/sqs-front.ts';
 import type { StateDirectory } from './state-directory.ts';
 
 export interface SandboxEnginesOptions {
@@ -91,7 +93,16 @@ export async function startSandboxEngines(options: SandboxEnginesOptions): Promi
       ses,
     ]);
     endpoint.setRoute('dynamodb', { upstream: dynamodb.endpoint });
-    endpoint.setRoute('sqs', { upstream: fauxqs.endpoint });
+    // fauxqs lacks the message-move-task actions (DLQ redrive); the front adds them, relays the rest.
+    const sqsFront = createSqsFront({
+      engine: fauxqs.endpoint,
+      sqs: new SQSClient({
+        endpoint: fauxqs.endpoint,
+        region: options.region,
+        credentials: options.credentials,
+      }),
+    });
+    endpoint.setRoute('sqs', { handle: sqsFront.handle });
     endpoint.setRoute('sns', { upstream: fauxqs.endpoint });
     endpoint.setRoute('s3', { upstream: fauxqs.endpoint });
     endpoint.setRoute('cognito-idp', { upstream: cognito.endpoint });
@@ -106,6 +117,7 @@ export async function startSandboxEngines(options: SandboxEnginesOptions): Promi
       stop() {
         stopping ??= (async () => {
           await endpoint.close();
+          await sqsFront.close();
           await Promise.allSettled(started.map((engine) => engine.stop()));
         })();
         return stopping;

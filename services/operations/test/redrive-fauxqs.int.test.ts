@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import {
+  CancelMessageMoveTaskCommand,
   CreateQueueCommand,
   GetQueueAttributesCommand,
   ListMessageMoveTasksCommand,
@@ -214,5 +215,36 @@ describe('dead letters on fauxqs', () => {
     await expect(
       sqs.send(new ListMessageMoveTasksCommand({ SourceArn: 'arn:aws:sqs:eu-west-1:000000000000:missing' })),
     ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+  });
+
+  it('paces, refuses a second task and cancels a running one', async () => {
+    const dlq = await queue('paced-dlq');
+    const origin = await queue('paced-queue', {
+      RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: 1 }),
+    });
+    for (const text of ['a', 'b', 'c']) {
+      await sqs.send(new SendMessageCommand({ QueueUrl: dlq.url, MessageBody: text }));
+    }
+    const { TaskHandle } = await sqs.send(
+      new StartMessageMoveTaskCommand({ SourceArn: dlq.arn, MaxNumberOfMessagesPerSecond: 1 }),
+    );
+    await expect(sqs.send(new StartMessageMoveTaskCommand({ SourceArn: dlq.arn }))).rejects.toMatchObject({
+      name: 'UnsupportedOperation',
+    });
+    const { Results = [] } = await sqs.send(new ListMessageMoveTasksCommand({ SourceArn: dlq.arn }));
+    expect(Results[0]).toMatchObject({
+      TaskHandle,
+      Status: 'RUNNING',
+      DestinationArn: origin.arn,
+      ApproximateNumberOfMessagesToMove: 3,
+    });
+    const { ApproximateNumberOfMessagesMoved } = await sqs.send(
+      new CancelMessageMoveTaskCommand({ TaskHandle }),
+    );
+    expect(ApproximateNumberOfMessagesMoved).toBe(1);
+    const after = await sqs.send(new ListMessageMoveTasksCommand({ SourceArn: dlq.arn }));
+    expect(after.Results?.[0]).toMatchObject({ Status: 'CANCELLED', ApproximateNumberOfMessagesMoved: 1 });
+    expect(after.Results?.[0]?.TaskHandle).toBeUndefined();
+    expect([await depth(dlq.url), await depth(origin.url)]).toEqual([2, 1]);
   });
 });
