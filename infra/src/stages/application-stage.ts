@@ -102,7 +102,7 @@ export class ApplicationStage extends Stage {
       table,
       alarmTopic,
       bus: this.events.bus,
-      allowedOrigins: webOrigins(stage),
+      allowedOrigins: uploadOrigins(stage),
       sharpSource: stage.kind === 'local' ? 'runtime-environment' : 'layer',
       logRetentionDays: settings.logRetentionDays,
       functionMemoryMb: settings.sizes.functionMemoryMb,
@@ -264,5 +264,16 @@ function webOrigins(stage: ResolvedStage): string[] {
   if (stage.kind === 'local') {
     origins.push('http://localhost:5173', 'http://localhost:5174');
   }
+  return origins;
+}
+
+/**
+ * Origins browsers upload media from (the media bucket's CORS): the web apps' origins and, in the
+ * sandbox, any loopback port, since its CloudFront emulation serves the apps on free ports. S3 CORS
+ * accepts one `*` per origin; the API's CORS list stays exact.
+ */
+function uploadOrigins(stage: ResolvedStage): string[] {
+  const origins = webOrigins(stage);
+  if (stage.kind === 'local') origins.push('http://127.0.0.1:*', 'http://localhost:*');
   return origins;
 }

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { withDirectoryLock } from './directory-lock.ts';
 
 /** Folders and files whose content decides what `cdk synth` of the local stage produces. */
 const INPUT_ROOTS = [
@@ -42,21 +43,32 @@ export interface LocalAssembly {
  */
 export async function ensureLocalAssembly(options: LocalAssemblyOptions): Promise<LocalAssembly> {
   const started = performance.now();
-  const stampFile = join(options.outdir, 'stratum-inputs.sha256');
-  const digest = inputsDigest(options.root);
-  const manifest = join(options.outdir, 'assembly-local', 'manifest.json');
-  if (
-    !options.force &&
-    existsSync(manifest) &&
-    existsSync(stampFile) &&
-    readFileSync(stampFile, 'utf8') === digest
-  ) {
-    return { outdir: options.outdir, synthesized: false, durationMs: performance.now() - started };
-  }
-  options.log?.('synthesizing the local stage (sources changed since the last start)…');
-  await runSynth(options.root, options.outdir);
-  writeFileSync(stampFile, digest);
-  return { outdir: options.outdir, synthesized: true, durationMs: performance.now() - started };
+  mkdirSync(dirname(options.outdir), { recursive: true });
+  // One synth at a time per assembly folder: parallel test files and `npm start` share folders.
+  return withDirectoryLock(
+    `${options.outdir}.lock`,
+    async () => {
+      const stampFile = join(options.outdir, 'stratum-inputs.sha256');
+      const digest = inputsDigest(options.root);
+      const manifest = join(options.outdir, 'assembly-local', 'manifest.json');
+      if (
+        !options.force &&
+        existsSync(manifest) &&
+        existsSync(stampFile) &&
+        readFileSync(stampFile, 'utf8') === digest
+      ) {
+        return { outdir: options.outdir, synthesized: false, durationMs: performance.now() - started };
+      }
+      options.log?.('synthesizing the local stage (sources changed since the last start)…');
+      await runSynth(options.root, options.outdir);
+      writeFileSync(stampFile, digest);
+      return { outdir: options.outdir, synthesized: true, durationMs: performance.now() - started };
+    },
+    {
+      onWait: (holder) =>
+        options.log?.(`waiting for another synthesis of ${options.outdir} (pid ${holder})…`),
+    },
+  );
 }
 
 /** SHA-256 over the path and content of every input file, in a stable order. */

@@ -48,16 +48,19 @@ export interface TenantAnalytics {
 const COUNTER_FIELDS = COUNTER_NAMES.join(' ');
 const USER_FIELDS = 'id email displayName role joinedAt tenant { id name createdAt }';
 
+/** Tenants per page of the list; the users subgraph validates the bound. */
+const TENANTS_PAGE_SIZE = 50;
+
 /** The staff-only queries of the users subgraph (the authorizer admits staff tokens to them only). */
 export class StaffApi {
   constructor(private readonly api: GraphqlClient) {}
 
   async tenants(after: string | null): Promise<{ tenants: Tenant[]; next: string | null }> {
     const data = await this.api.request(
-      `query Tenants($after: String) {
-        tenants(first: 50, after: $after) { edges { node { id name createdAt } } pageInfo { hasNextPage endCursor } }
+      `query Tenants($first: Int!, $after: String) {
+        tenants(first: $first, after: $after) { edges { node { id name createdAt } } pageInfo { hasNextPage endCursor } }
       }`,
-      { after },
+      { first: TENANTS_PAGE_SIZE, after },
       z.object({
         tenants: z.object({
           edges: z.array(z.object({ node: tenantSchema })),
