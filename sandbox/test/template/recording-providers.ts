@@ -3,6 +3,8 @@ import type { ProviderRegistry, ProvisionedResource, ResourceProvider } from '..
 /** One call a recording provider received. */
 export interface RecordedCall {
   readonly type: string;
+  /** The stack (CloudFormation name) the resource belongs to. */
+  readonly stackName: string;
   readonly logicalId: string;
   readonly properties: Readonly<Record<string, unknown>>;
 }
@@ -24,8 +26,8 @@ export function recordingProviders(types: Iterable<string>, calls: RecordedCall[
   const providers: Record<string, ResourceProvider> = {};
   for (const type of types) {
     providers[type] = {
-      create(logicalId, properties): ProvisionedResource {
-        calls.push({ type, logicalId, properties });
+      create(logicalId, properties, context): ProvisionedResource {
+        calls.push({ type, stackName: context.stack.stackName, logicalId, properties });
         const attributes = new Proxy({} as Record<string, unknown>, {
           get: (_target, name) =>
             typeof name === 'string'
