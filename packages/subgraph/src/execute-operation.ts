@@ -1,13 +1,7 @@
 import type { ParsedSubgraphInvocation, SubgraphResult } from '@stratum/gateway/protocol';
 import type { Observability } from '@stratum/runtime';
-import {
-  execute,
-  type GraphQLError,
-  type GraphQLFormattedError,
-  type GraphQLSchema,
-  parse,
-  validate,
-} from 'graphql';
+import { execute, type GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { DocumentCache } from './document-cache.ts';
 
 /** What the executor needs from a subgraph's resolver context. */
 export interface OperationContext {
@@ -30,24 +24,19 @@ export type ErrorClassifier = (error: unknown) => ClassifiedError | undefined;
  * anything else is logged with the correlation id and masked as INTERNAL.
  */
 export async function executeOperation(
-  schema: GraphQLSchema,
+  documents: DocumentCache,
   invocation: ParsedSubgraphInvocation,
   context: OperationContext,
   classifyError: ErrorClassifier,
 ): Promise<SubgraphResult> {
-  let document: ReturnType<typeof parse>;
-  try {
-    document = parse(invocation.query);
-  } catch (error) {
-    return { errors: [codedError(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')] };
-  }
-  const validationErrors = validate(schema, document);
-  if (validationErrors.length > 0) {
-    return { errors: validationErrors.map((error) => codedError(error, 'GRAPHQL_VALIDATION_FAILED')) };
+  const checked = documents.check(invocation.query);
+  if (!checked.ok) {
+    const code = checked.stage === 'parse' ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED';
+    return { errors: checked.errors.map((error) => codedError(error, code)) };
   }
   const result = await execute({
-    schema,
-    document,
+    schema: documents.schema,
+    document: checked.document,
     contextValue: context,
     variableValues: invocation.variables ?? undefined,
     operationName: invocation.operationName ?? undefined,

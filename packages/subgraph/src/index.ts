@@ -1,4 +1,5 @@
 export { type ArgumentOf, classifyDataError } from './data-error-classification.ts';
+export { type CheckedDocument, DocumentCache, type DocumentCacheOptions } from './document-cache.ts';
 export {
   type ClassifiedError,
   type ErrorClassifier,

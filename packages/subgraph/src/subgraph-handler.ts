@@ -1,6 +1,7 @@
 import { type Principal, type SubgraphResult, subgraphInvocationSchema } from '@stratum/gateway/protocol';
 import type { Observability } from '@stratum/runtime';
 import type { GraphQLSchema } from 'graphql';
+import { DocumentCache } from './document-cache.ts';
 import { type ErrorClassifier, executeOperation, type OperationContext } from './execute-operation.ts';
 
 export interface SubgraphHandlerOptions<C extends OperationContext> {
@@ -29,6 +30,7 @@ export function createSubgraphHandler<C extends OperationContext>(
   options: SubgraphHandlerOptions<C>,
 ): SubgraphHandler {
   const { logger } = options;
+  const documents = new DocumentCache(options.schema);
   return async (event) => {
     const invocation = subgraphInvocationSchema.safeParse(event);
     if (!invocation.success) {
@@ -41,7 +43,7 @@ export function createSubgraphHandler<C extends OperationContext>(
     logger.appendKeys({ correlationId });
     try {
       const context = options.context({ principal, correlationId });
-      return await executeOperation(options.schema, invocation.data, context, options.classifyError);
+      return await executeOperation(documents, invocation.data, context, options.classifyError);
     } finally {
       logger.resetKeys();
     }

@@ -10,6 +10,7 @@ import {
   detectServiceFromForm,
   type RequestHead,
 } from './service-detection.ts';
+import { UpstreamAgent } from './upstream-agent.ts';
 import { proxyToUpstream } from './upstream-proxy.ts';
 
 /** LocalStack's port: tools and habits already point there. */
@@ -56,8 +57,9 @@ export interface AwsEndpoint {
  */
 export async function createAwsEndpoint(options: AwsEndpointOptions = {}): Promise<AwsEndpoint> {
   const routes = new EndpointRoutes(options.routes);
+  const agent = new UpstreamAgent();
   const server = createServer((req, res) => {
-    void dispatch(routes, req, res);
+    void dispatch(routes, agent, req, res);
   });
   const port = await listen(
     server,
@@ -75,13 +77,19 @@ export async function createAwsEndpoint(options: AwsEndpointOptions = {}): Promi
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
+        agent.destroy();
       });
       return closing;
     },
   };
 }
 
-async function dispatch(routes: EndpointRoutes, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function dispatch(
+  routes: EndpointRoutes,
+  agent: UpstreamAgent,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const head: RequestHead = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers };
   let detection: Detection = detectService(head);
   let body: Buffer | undefined;
@@ -129,6 +137,7 @@ async function dispatch(routes: EndpointRoutes, req: IncomingMessage, res: Serve
       head,
       service,
       upstream: route.url,
+      agent,
       ...(body === undefined ? {} : { body }),
     });
     return;

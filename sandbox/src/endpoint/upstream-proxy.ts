@@ -1,8 +1,9 @@
 import {
+  type Agent,
+  request as httpRequest,
   type IncomingHttpHeaders,
   type IncomingMessage,
   type OutgoingHttpHeaders,
-  request,
   type ServerResponse,
 } from 'node:http';
 import { pipeline } from 'node:stream';
@@ -37,22 +38,33 @@ export interface ProxyRequest {
   readonly upstream: URL;
   /** The body, when it was read to detect the service; otherwise `req` is streamed. */
   readonly body?: Buffer;
+  /** The engines' connection pool (`UpstreamAgent`). */
+  readonly agent: Agent;
 }
+
+/** What a pooled connection that the engine closed just as it was reused fails with. */
+const STALE_CONNECTION = new Set(['ECONNRESET', 'EPIPE']);
 
 /**
  * Streams the request to the engine and its answer back, both ways without buffering (S3 objects of
- * many MB). A new connection per request: loopback connects cost microseconds, and a pooled socket
- * the engine has closed would turn into a spurious 503. An engine that refuses or does not accept
- * the connection within a second gets the caller an AWS-shaped 503.
+ * many MB), over the endpoint's pooled connections. When a reused connection turns out to be closed
+ * by the engine before any answer, a request whose body is in memory is sent once more on a new
+ * connection; a streamed body cannot be replayed, so that request gets the 503 below. An engine that
+ * refuses or does not accept the connection within a second gets the caller an AWS-shaped 503.
  */
-export function proxyToUpstream({ req, res, head, service, upstream, body }: ProxyRequest): void {
-  const outgoing = request({
+export function proxyToUpstream(request: ProxyRequest): void {
+  send(request, request.agent, true);
+}
+
+function send(request: ProxyRequest, agent: Agent | false, mayRetry: boolean): void {
+  const { req, res, head, service, upstream, body } = request;
+  const outgoing = httpRequest({
     host: upstream.hostname,
     port: upstream.port,
     method: req.method,
     path: req.url,
     headers: forwardedHeaders(req.headers, body),
-    agent: false,
+    agent,
   });
   const connectTimer = setTimeout(
     () => outgoing.destroy(new Error(`no connection within ${CONNECT_TIMEOUT_MS} ms`)),
@@ -62,9 +74,12 @@ export function proxyToUpstream({ req, res, head, service, upstream, body }: Pro
     if (!socket.connecting) clearTimeout(connectTimer);
     else socket.once('connect', () => clearTimeout(connectTimer));
   });
-  outgoing.once('error', (error) => {
+  outgoing.once('error', (error: NodeJS.ErrnoException) => {
     clearTimeout(connectTimer);
-    if (!res.headersSent) {
+    const stale = outgoing.reusedSocket && STALE_CONNECTION.has(error.code ?? '');
+    if (stale && mayRetry && body !== undefined && !res.headersSent) {
+      send(request, false, false);
+    } else if (!res.headersSent) {
       sendAwsError(head, service, res, {
         status: 503,
         code: 'ServiceUnavailable',

@@ -3,6 +3,7 @@ import type { SQSClient } from '@aws-sdk/client-sqs';
 import { sendAwsError } from '../endpoint/aws-error-response.ts';
 import { readBody } from '../endpoint/read-body.ts';
 import type { RequestHead } from '../endpoint/service-detection.ts';
+import { UpstreamAgent } from '../endpoint/upstream-agent.ts';
 import { proxyToUpstream } from '../endpoint/upstream-proxy.ts';
 import { MessageMoveTasks, MoveTaskApiError } from './message-move-tasks.ts';
 
@@ -36,12 +37,13 @@ export interface SqsFront {
 export function createSqsFront(options: SqsFrontOptions): SqsFront {
   const upstream = new URL(options.engine);
   const moveTasks = new MessageMoveTasks(options.sqs);
+  const agent = new UpstreamAgent();
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const head: RequestHead = { method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers };
     const target = req.headers['x-amz-target'];
     const action = typeof target === 'string' ? target.replace(/^AmazonSQS\./, '') : '';
     if (!MOVE_TASK_ACTIONS.has(action)) {
-      proxyToUpstream({ req, res, head, service: 'sqs', upstream });
+      proxyToUpstream({ req, res, head, service: 'sqs', upstream, agent });
       return;
     }
     let input: Record<string, unknown>;
@@ -74,5 +76,12 @@ export function createSqsFront(options: SqsFrontOptions): SqsFront {
       sendAwsError(head, 'sqs', res, { status: 400, code: error.code, message: error.message });
     }
   };
-  return { handle, moveTasks, close: () => moveTasks.close() };
+  return {
+    handle,
+    moveTasks,
+    close: async () => {
+      agent.destroy();
+      await moveTasks.close();
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, request, type Server } from 'node:http';
+import { createServer as createNetServer, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type AwsEndpoint,
@@ -156,6 +157,73 @@ describe('createAwsEndpoint', () => {
       size: body.length,
       headers: { 'content-length': String(body.length) },
     });
+  });
+
+  it('reuses one pooled connection to an engine for consecutive requests', async () => {
+    const server = createServer((req, res) => {
+      req.resume().on('end', () => res.end('{}'));
+    });
+    let connections = 0;
+    server.on('connection', () => connections++);
+    const engine = await listen(server);
+    const endpoint = await endpointWith({ routes: { dynamodb: { upstream: engine } } });
+    const headers = { ...sigv4('dynamodb'), 'x-amz-target': 'DynamoDB_20120810.ListTables' };
+    for (let i = 0; i < 5; i++) {
+      expect((await send(endpoint.url, { headers, body: '{}' })).status).toBe(200);
+    }
+    expect(connections).toBe(1);
+  });
+
+  it('sends a read body again on a new connection when the engine closed the pooled one', async () => {
+    // An engine that answers the first request of each connection and resets the connection on
+    // the second: what a pooled socket closed by the engine looks like to the endpoint.
+    const requestsOn = new WeakMap<Socket, number>();
+    let connections = 0;
+    const server = createNetServer((socket) => {
+      connections++;
+      socket.on('data', (chunk: Buffer) => {
+        if (!chunk.toString('latin1').startsWith('POST ')) return; // the body of a request already seen
+        const seen = (requestsOn.get(socket) ?? 0) + 1;
+        requestsOn.set(socket, seen);
+        if (seen > 1) {
+          socket.resetAndDestroy();
+          return;
+        }
+        socket.write('HTTP/1.1 200 OK\r\ncontent-type: text/xml\r\ncontent-length: 4\r\n\r\n<ok>');
+      });
+    });
+    const engine = await listen(server as unknown as Server);
+    const endpoint = await endpointWith({ routes: { sns: { upstream: engine } } });
+    // No signature: only the body's Action tells the service, so the endpoint has read the body.
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    for (let i = 0; i < 3; i++) {
+      const answer = await send(endpoint.url, {
+        headers: form,
+        body: 'Action=ListTopics&Version=2010-03-31',
+      });
+      expect(`${answer.status} ${answer.body.toString()}`).toBe('200 <ok>');
+    }
+    expect(connections).toBe(3);
+  });
+
+  it('closes a pooled connection that stays idle, before the engine would', async () => {
+    const server = createServer((req, res) => {
+      req.resume().on('end', () => res.end('{}'));
+    });
+    const closed = new Promise<number>((resolve) => {
+      server.on('connection', (socket) => {
+        const opened = performance.now();
+        socket.on('close', () => resolve(performance.now() - opened));
+      });
+    });
+    server.keepAliveTimeout = 60_000;
+    const engine = await listen(server);
+    const endpoint = await endpointWith({ routes: { dynamodb: { upstream: engine } } });
+    const headers = { ...sigv4('dynamodb'), 'x-amz-target': 'DynamoDB_20120810.ListTables' };
+    expect((await send(endpoint.url, { headers, body: '{}' })).status).toBe(200);
+    const openMs = await closed;
+    expect(openMs).toBeGreaterThan(1_500);
+    expect(openMs).toBeLessThan(5_000);
   });
 
   it('replaces a route at run time', async () => {

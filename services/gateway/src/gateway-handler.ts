@@ -1,14 +1,18 @@
-import { correlationIdFrom, type Observability } from '@stratum/runtime';
+import { correlationIdFrom, LruCache, type Observability } from '@stratum/runtime';
 import type {
   APIGatewayProxyEventV2WithLambdaAuthorizer,
   APIGatewayProxyStructuredResultV2,
 } from 'aws-lambda';
+import type { DocumentNode } from 'graphql';
 import { type ExecutionSettings, executeOperation } from './execution/execute-operation.ts';
 import { RequestRejectedError } from './gateway-error.ts';
 import { graphiqlPage } from './http/graphiql-page.ts';
 import { parseGraphqlRequest } from './http/graphql-request.ts';
 import { principalFromAuthorizer } from './http/principal-from-authorizer.ts';
 import { errorResponse, jsonResponse } from './http/responses.ts';
+
+/** Distinct operations a warm gateway keeps parsed and validated (an app sends a few dozen). */
+const ACCEPTED_DOCUMENTS = 500;
 
 export type GatewayEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<Record<string, unknown> | undefined>;
 export type GatewayHandler = (event: GatewayEvent) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -25,6 +29,8 @@ export interface GatewayHandlerOptions extends ExecutionSettings {
  */
 export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHandler {
   const { logger } = options;
+  // Query texts that passed the limits and validation in this execution environment.
+  const accepted = new LruCache<DocumentNode>(ACCEPTED_DOCUMENTS);
   return async (event) => {
     const correlationId = correlationIdFrom(event.headers);
     logger.appendKeys({ correlationId });
@@ -49,7 +55,12 @@ export function createGatewayHandler(options: GatewayHandlerOptions): GatewayHan
         ...(event.body === undefined ? {} : { body: event.body }),
         isBase64Encoded: event.isBase64Encoded,
       });
-      const outcome = await executeOperation(request, { principal, correlationId, logger }, options);
+      const outcome = await executeOperation(
+        request,
+        { principal, correlationId, logger },
+        options,
+        accepted,
+      );
       return jsonResponse(outcome.status, outcome.body, correlationId);
     } catch (error) {
       if (error instanceof RequestRejectedError) {

@@ -41,6 +41,28 @@ describe('operation limits', () => {
     expect(harness.invocations).toHaveLength(0);
   });
 
+  it('refuses a repeated over-limit query every time (refusals are never kept as accepted)', async () => {
+    const harness = createFederatedHarness();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const response = await harness.graphql(principals.ownerA, nested(2));
+      expect(response.status).toBe(400);
+      expect(response.body.errors[0].extensions.code).toBe('OPERATION_LIMIT_EXCEEDED');
+    }
+    expect(harness.invocations).toHaveLength(0);
+  });
+
+  it('answers a repeated accepted query the same way, with fresh variables each time', async () => {
+    const harness = createFederatedHarness();
+    const query = 'query Todos($first: Int) { todos(first: $first) { edges { node { id } } } }';
+    const first = await harness.graphql(principals.ownerA, query, { first: 1 });
+    const again = await harness.graphql(principals.ownerA, query, { first: 'one' });
+    expect(first.status).toBe(200);
+    expect(first.body.errors).toBeUndefined();
+    // The document was accepted before, but variables are still checked against it.
+    expect(again.status).toBe(400);
+    expect(again.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   it('refuses a body over 64 KiB with 413', async () => {
     const harness = createFederatedHarness();
     const response = await harness.graphql(principals.ownerA, '{ me { id } }', {
