@@ -8,6 +8,8 @@ export interface LoadOptions {
   readonly durationMs: number;
   /** One request; rejects when the answer is wrong (counted as an error, not a latency). */
   readonly call: (index: number) => Promise<void>;
+  /** Called as the measured window opens and once its last request has answered. */
+  readonly onWindow?: (edge: 'open' | 'close') => void;
 }
 
 /**
@@ -39,7 +41,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadSummary & { fir
     return { latencies, errors, firstError, durationMs: performance.now() - started };
   };
   await phase(options.warmupMs, false);
+  options.onWindow?.('open');
   const measured = await phase(options.durationMs, true);
+  options.onWindow?.('close');
   return {
     ...summarizeLoad(measured.latencies, measured.errors, measured.durationMs),
     ...(measured.firstError !== undefined && { firstError: measured.firstError }),

@@ -20,6 +20,13 @@ import { writeBenchReport } from './bench-report.ts';
 import { keepAliveAgent } from './http-json.ts';
 import { runLoad } from './load-loop.ts';
 import { median } from './load-stats.ts';
+import {
+  type CpuSnapshot,
+  canMeasureProcessCpu,
+  cpuBetween,
+  cpuSnapshot,
+  type ProcessCpu,
+} from './process-cpu.ts';
 import { graphqlCaller } from './sandbox-graphql.ts';
 import { type StartSample, timeStart } from './sandbox-start.ts';
 import { signUpCustomer } from './sandbox-user.ts';
@@ -145,8 +152,26 @@ try {
   const tableName = table;
   const item = sample;
 
+  const cpuPerLoad = new Map<string, ProcessCpu[]>();
   const load = async (label: string, call: (index: number) => Promise<void>) => {
-    const result = await runLoad({ concurrency: CONCURRENCY, warmupMs, durationMs, call });
+    let before: CpuSnapshot | undefined;
+    let cpu: ProcessCpu[] = [];
+    const result = await runLoad({
+      concurrency: CONCURRENCY,
+      warmupMs,
+      durationMs,
+      call,
+      onWindow: (edge) => {
+        if (!canMeasureProcessCpu) return;
+        if (edge === 'open') before = cpuSnapshot();
+        else if (before) cpu = cpuBetween(before, cpuSnapshot());
+      },
+    });
+    const requests = result.requests + result.errors;
+    cpuPerLoad.set(
+      label,
+      cpu.map((entry) => ({ label: entry.label, cpuMs: entry.cpuMs / Math.max(requests, 1) })),
+    );
     console.log(
       `${label}: p50 ${result.p50Ms.toFixed(1)} ms, ${result.throughput.toFixed(0)}/s, ${result.errors} errors`,
     );
@@ -206,6 +231,7 @@ try {
       loadAverage1m: loadavg()[0],
       start: { warm: { ...warmStart, samples: warm }, cold: { ...coldStart, samples: cold } },
       load: { read, directRead, write, directWrite, readRatio, writeRatio },
+      cpuMsPerRequest: Object.fromEntries(cpuPerLoad),
       targets: TARGETS,
     },
     {
@@ -266,6 +292,7 @@ try {
         "Direct: `@aws-sdk/client-dynamodb` through the sandbox's AWS endpoint (which proxies to DynamoDB Local; the engine's own URL is not public on `Sandbox`), so the direct figure includes that one proxy hop.",
         `Machine: ${cpus().length} cores, 1-minute load average ${loadavg()[0]?.toFixed(1)} at the end of the run (other work on the machine inflates every figure; the ratios less so).`,
         'The load generator runs in the same Node process as the sandbox (as the e2e suite does), on the same cores: both sides of each ratio pay for it.',
+        ...[...cpuPerLoad].map(([label, entries]) => cpuNote(label, entries)),
       ],
     },
   );
@@ -273,4 +300,17 @@ try {
   agent.destroy();
   await sandbox.stop();
   rmSync(stateDir, { recursive: true, force: true });
+}
+
+/**
+ * Where the CPU of one request went, by process, and the throughput that CPU allows on this
+ * machine's cores: the ceiling no tuning of latency can lift.
+ */
+function cpuNote(label: string, entries: readonly ProcessCpu[]): string {
+  if (entries.length === 0) return `CPU per request (${label}): not measured (no /proc).`;
+  const total = entries.reduce((sum, entry) => sum + entry.cpuMs, 0);
+  const shown = entries.filter((entry) => entry.cpuMs >= 0.05);
+  const parts = shown.map((entry) => `${entry.label} ${entry.cpuMs.toFixed(2)} ms`).join(', ');
+  const ceiling = (cpus().length * 1000) / total;
+  return `CPU per request (${label}): ${total.toFixed(2)} ms in all (${parts}); at most ${ceiling.toFixed(0)}/s on ${cpus().length} cores.`;
 }
